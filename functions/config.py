@@ -1,0 +1,136 @@
+"""Settings from the environment: explicit local defaults, required cloud settings."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Mapping
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or contradicts another; start-up must stop."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything the app reads from its environment, resolved once at start-up."""
+
+    env: str = "local"  # "local" (one machine, embedded) or "aws"
+    store: str = "sqlite"  # sqlite | dynamodb
+    media: str = "local"  # local | s3
+    mail: str = "outbox"  # outbox | ses
+    data_dir: Path = REPO_ROOT / "var"
+    pwa_dir: Path = REPO_ROOT / "pwa"
+    secret_key: str = ""
+    table_name: str = "together"
+    media_bucket: str = ""
+    aws_region: str = "us-east-1"
+    aws_endpoint_url: str | None = None  # moto server in tests; never set on AWS
+    mail_from: str = "Together <no-reply@together.local>"
+    app_origin: str = "http://127.0.0.1:8000"
+    upload_max_bytes: int = 500 * 1024 * 1024
+    session_days: int = 30
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def is_local(self) -> bool:
+        return self.env == "local"
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "together.sqlite3"
+
+    @property
+    def media_dir(self) -> Path:
+        return self.data_dir / "media"
+
+    def with_(self, **changes) -> "Config":
+        """A copy with some settings changed (tests and CLI use it)."""
+        return replace(self, **changes)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Config":
+        """Read TOGETHER_* settings; in the AWS configuration every cloud setting is required."""
+        env = dict(os.environ if environ is None else environ)
+        kind = env.get("TOGETHER_ENV", "local")
+        if kind not in ("local", "aws"):
+            raise ConfigError(f"TOGETHER_ENV must be 'local' or 'aws', not {kind!r}")
+        if kind == "aws":
+            return cls._aws(env)
+        return cls._local(env)
+
+    @classmethod
+    def _local(cls, env: dict) -> "Config":
+        data_dir = Path(env.get("TOGETHER_DATA_DIR") or REPO_ROOT / "var").resolve()
+        store = env.get("TOGETHER_STORE", "sqlite")
+        media = env.get("TOGETHER_MEDIA", "local")
+        _check_choice("TOGETHER_STORE", store, ("sqlite", "dynamodb"))
+        _check_choice("TOGETHER_MEDIA", media, ("local", "s3"))
+        if media == "s3" and not env.get("TOGETHER_MEDIA_BUCKET"):
+            raise ConfigError("TOGETHER_MEDIA=s3 needs TOGETHER_MEDIA_BUCKET")
+        return cls(
+            env="local",
+            store=store,
+            media=media,
+            mail="outbox",
+            data_dir=data_dir,
+            secret_key=env.get("TOGETHER_SECRET_KEY") or _local_secret(data_dir),
+            table_name=env.get("TOGETHER_TABLE", "together"),
+            media_bucket=env.get("TOGETHER_MEDIA_BUCKET", ""),
+            aws_region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "us-east-1",
+            aws_endpoint_url=env.get("TOGETHER_AWS_ENDPOINT_URL") or None,
+            app_origin=env.get("TOGETHER_APP_ORIGIN", "http://127.0.0.1:8000"),
+        )
+
+    @classmethod
+    def _aws(cls, env: dict) -> "Config":
+        required = ["TOGETHER_TABLE", "TOGETHER_MEDIA_BUCKET", "TOGETHER_MAIL_FROM",
+                    "TOGETHER_APP_ORIGIN"]
+        missing = [name for name in required if not env.get(name)]
+        if not (env.get("TOGETHER_SECRET_KEY") or env.get("TOGETHER_SECRET_KEY_PARAMETER")):
+            missing.append("TOGETHER_SECRET_KEY_PARAMETER (or TOGETHER_SECRET_KEY)")
+        region = env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION")
+        if not region:
+            missing.append("AWS_REGION")
+        if missing:
+            raise ConfigError("The AWS configuration is missing: " + ", ".join(missing))
+        return cls(
+            env="aws",
+            store="dynamodb",
+            media="s3",
+            mail="ses",
+            data_dir=Path("/tmp/together"),
+            secret_key=env.get("TOGETHER_SECRET_KEY") or "",
+            table_name=env["TOGETHER_TABLE"],
+            media_bucket=env["TOGETHER_MEDIA_BUCKET"],
+            aws_region=region,
+            aws_endpoint_url=env.get("TOGETHER_AWS_ENDPOINT_URL") or None,
+            mail_from=env["TOGETHER_MAIL_FROM"],
+            app_origin=env["TOGETHER_APP_ORIGIN"],
+            extra={"secret_key_parameter": env.get("TOGETHER_SECRET_KEY_PARAMETER")},
+        )
+
+
+def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ConfigError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+
+
+def _local_secret(data_dir: Path) -> str:
+    """The embedded server's signing key: made once per data directory, never committed."""
+    path = data_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it first: use theirs
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    return key
