@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,12 +48,12 @@ class Config:
     def media_dir(self) -> Path:
         return self.data_dir / "media"
 
-    def with_(self, **changes) -> "Config":
+    def with_(self, **changes) -> Config:
         """A copy with some settings changed (tests and CLI use it)."""
         return replace(self, **changes)
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Config":
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Config:
         """Read TOGETHER_* settings; in the AWS configuration every cloud setting is required."""
         env = dict(os.environ if environ is None else environ)
         kind = env.get("TOGETHER_ENV", "local")
@@ -64,7 +64,7 @@ class Config:
         return cls._local(env)
 
     @classmethod
-    def _local(cls, env: dict) -> "Config":
+    def _local(cls, env: dict) -> Config:
         data_dir = Path(env.get("TOGETHER_DATA_DIR") or REPO_ROOT / "var").resolve()
         store = env.get("TOGETHER_STORE", "sqlite")
         media = env.get("TOGETHER_MEDIA", "local")
@@ -87,7 +87,7 @@ class Config:
         )
 
     @classmethod
-    def _aws(cls, env: dict) -> "Config":
+    def _aws(cls, env: dict) -> Config:
         required = ["TOGETHER_TABLE", "TOGETHER_MEDIA_BUCKET", "TOGETHER_MAIL_FROM",
                     "TOGETHER_APP_ORIGIN"]
         missing = [name for name in required if not env.get(name)]

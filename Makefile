@@ -1,0 +1,44 @@
+# Together: `make run` serves the app on this machine; `make test` sets up and runs every test.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAGE ?= dev
+PYTHON ?= $(shell infra/find-python.sh)
+VENV := .venv
+PY := $(VENV)/bin/python
+export TOGETHER_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: run test bench package lint clean venv
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -n "$(PYTHON)" || { echo "No Python 3.11+ found"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+infra/node_modules/.installed: infra/package.json infra/package-lock.json
+	npm ci --prefix infra --no-audit --no-fund --loglevel=error
+	touch $@
+
+run: venv
+	$(VENV)/bin/flask --app functions.wsgi seed-demo
+	@echo "Together is at http://$(HOST):$(PORT)  (API docs: /api/docs; codes: /api/dev/outbox)"
+	$(VENV)/bin/waitress-serve --host=$(HOST) --port=$(PORT) --threads=8 functions.wsgi:app
+
+test: venv infra/node_modules/.installed
+	sh infra/ensure-chromium.sh
+	$(VENV)/bin/ruff check functions tests bench infra
+	$(VENV)/bin/pytest -n auto --dist loadfile
+
+bench: venv
+	$(PY) -m bench
+
+package: venv infra/node_modules/.installed
+	bash infra/package.sh $(STAGE)
+
+lint: venv
+	$(VENV)/bin/ruff check functions tests bench infra
+
+clean:
+	rm -rf $(VENV) .venv-lambda dist .serverless infra/node_modules .pytest_cache test-results

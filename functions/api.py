@@ -1,0 +1,112 @@
+"""The HTTP edge: one JSON error shape, JSON-only writes, and sign-in required by default."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, current_app, g, jsonify, request
+from flask_smorest import Api as SmorestApi
+from werkzeug.exceptions import HTTPException
+
+from .errors import ApiError, Busy, Invalid, UnsupportedMediaType
+from .i18n import field_message, t
+from .store import InvalidCursor, StoreBusy
+
+log = logging.getLogger(__name__)
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+HTTP_CODES = {400: "bad_request", 401: "sign_in_required", 403: "forbidden", 404: "not_found",
+              405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
+              415: "json_required", 422: "invalid_input", 429: "too_many_requests"}
+
+
+def public(view):
+    """Mark a view as reachable without signing in (everything else needs a session)."""
+    view.together_public = True
+    return view
+
+
+def raw_body(view):
+    """Mark a write view that takes a non-JSON body (signed media uploads)."""
+    view.together_raw_body = True
+    return view
+
+
+def error_response(status: int, code: str, message: str, fields: dict | None = None,
+                   headers: dict | None = None):
+    """The one error shape every endpoint answers with."""
+    body = {"error": {"status": status, "code": code, "message": message}}
+    if fields:
+        body["error"]["fields"] = _translate_fields(fields)
+    response = jsonify(body)
+    response.status_code = status
+    response.headers.update(headers or {})
+    return response
+
+
+def _translate_fields(fields):
+    if isinstance(fields, dict):
+        return {str(k): _translate_fields(v) for k, v in fields.items()}
+    if isinstance(fields, list):
+        return [_translate_fields(v) for v in fields]
+    return field_message(fields) if isinstance(fields, str) else fields
+
+
+class Api(SmorestApi):
+    """flask-smorest's Api with Together's error shape."""
+
+    def handle_http_exception(self, error: HTTPException):
+        status = error.code or 500
+        code = HTTP_CODES.get(status, "internal" if status >= 500 else "bad_request")
+        data = getattr(error, "data", None) or {}
+        fields = None
+        if status == 422 and "messages" in data:
+            # webargs nests errors by location ({"json": {...}}); people care about fields.
+            messages = data["messages"]
+            fields = messages.get("json") or messages.get("query") or messages
+            if isinstance(fields, dict) and "_schema" in fields and len(fields) == 1:
+                fields = {"body": fields["_schema"]}
+        return error_response(status, code, t(code), fields, getattr(error, "headers", None)
+                              if isinstance(getattr(error, "headers", None), dict) else None)
+
+
+def install(app: Flask) -> None:
+    """Register the guards and error handlers on the app."""
+
+    @app.before_request
+    def guard():
+        if not request.path.startswith("/api/"):
+            return None
+        view = current_app.view_functions.get(request.endpoint)
+        if request.method in WRITE_METHODS and not getattr(view, "together_raw_body", False):
+            # JSON only: HTML forms cannot send it cross-site, so this also stops CSRF.
+            if request.content_length and not request.is_json:
+                raise UnsupportedMediaType()
+            if request.content_length and request.get_json(silent=True) is None:
+                raise Invalid("body_not_json")
+        public_view = getattr(view, "together_public", False) or request.blueprint == "api-docs"
+        if view is not None and not public_view and g.get("user") is None:
+            from .auth.sessions import load_user  # late: auth depends on this module
+            if load_user() is None:
+                from .errors import Unauthorized
+                raise Unauthorized()
+        return None
+
+    @app.errorhandler(ApiError)
+    def api_error(error: ApiError):
+        return error_response(error.status, error.code, t(error.message_key, **error.params),
+                              error.fields, error.headers)
+
+    @app.errorhandler(InvalidCursor)
+    def invalid_cursor(error):
+        return api_error(Invalid("invalid_cursor", fields={"cursor": ["Not a valid cursor."]}))
+
+    @app.errorhandler(StoreBusy)
+    def store_busy(error):
+        return api_error(Busy(headers={"Retry-After": "2"}))
+
+    @app.errorhandler(Exception)
+    def unexpected(error):
+        if isinstance(error, HTTPException):
+            return current_app.extensions["together_api"].handle_http_exception(error)
+        log.exception("unexpected error on %s %s", request.method, request.path)
+        return error_response(500, "internal", t("internal"))

@@ -1,0 +1,62 @@
+"""create_app(config): picks adapters, registers one blueprint per capability."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+
+from flask import Flask
+
+from . import api as edge
+from . import idempotency
+from .config import Config
+from .wiring import Adapters
+
+
+def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Flask:
+    """Build the app; a mapping is read like environment variables (tests pass one)."""
+    if not isinstance(config, Config):
+        config = Config.from_env(config)
+    app = Flask(__name__, static_folder=None)
+    app.config.update(
+        TOGETHER=config,
+        API_TITLE="Together API",
+        API_VERSION="1",
+        OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX="/api",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH=None,
+        MAX_CONTENT_LENGTH=8 * 1024 * 1024,  # API bodies; video goes straight to storage
+        JSON_SORT_KEYS=False,
+    )
+    app.extensions["together"] = Adapters(config, clock=clock)
+    logging.basicConfig(level=logging.INFO)
+
+    api = edge.Api(app, spec_kwargs={"info": {"description": "Together: informed, connected "
+                                              "and safe through a crisis."}})
+    app.extensions["together_api"] = api
+    edge.install(app)
+    idempotency.install(app)
+
+    from .auth.routes import blp as auth_blp
+    from .directory.routes import blp as directory_blp
+    from .system.routes import blp as system_blp
+
+    for blp in (system_blp, auth_blp, directory_blp):
+        api.register_blueprint(blp)
+
+    if config.media == "local":
+        from .media.local_routes import blp as local_media_blp
+        app.register_blueprint(local_media_blp)
+
+    if config.is_local:
+        # Development-only routes exist only in the embedded configuration.
+        from .dev.routes import blp as dev_blp
+        from .web import blp as web_blp
+        api.register_blueprint(dev_blp)
+        app.register_blueprint(web_blp)
+
+    from .cli import register as register_cli
+    register_cli(app)
+    return app

@@ -1,0 +1,68 @@
+"""Sign-in endpoints: /api/auth/start, /verify, /signout, and /api/me."""
+
+from flask import after_this_request, request
+from flask_smorest import Blueprint
+
+from ..api import public
+from ..idempotency import exempt as idempotency_exempt
+from ..directory.schemas import ProfileSchema
+from ..wiring import adapters, now
+from . import service
+from .schemas import StartedSchema, StartSchema, VerifySchema
+from .sessions import current_user, end_session, start_session
+
+blp = Blueprint("auth", __name__, url_prefix="/api", description="Sign in with an emailed code.")
+
+
+def _client() -> str:
+    return request.remote_addr or "unknown"
+
+
+@blp.route("/auth/start", methods=["POST"])
+@public
+@blp.arguments(StartSchema)
+@blp.response(202, StartedSchema)
+def start(args):
+    """Email a 6-digit code (202 whether or not the address is known)."""
+    a = adapters()
+    service.start(a.store, a.mail, a.secret_key, args["email"], _client(), now())
+    return {"status": "sent"}
+
+
+@blp.route("/auth/verify", methods=["POST"])
+@public
+@idempotency_exempt  # a replay could not carry the session cookie; the code is single-use
+@blp.arguments(VerifySchema)
+@blp.response(200, ProfileSchema)
+def verify(args):
+    """Exchange the code for a session cookie; answers the profile."""
+    a = adapters()
+    employee_id = service.verify(a.store, a.secret_key, args["email"], args["code"], _client(),
+                                 now())
+
+    @after_this_request
+    def set_cookie(response):
+        start_session(response, employee_id)
+        return response
+
+    from ..directory.service import get_employee
+    return get_employee(a.store, employee_id)
+
+
+@blp.route("/auth/signout", methods=["POST"])
+@public
+@blp.response(204)
+def signout():
+    """End the session on this device."""
+
+    @after_this_request
+    def clear(response):
+        end_session(response)
+        return response
+
+
+@blp.route("/me", methods=["GET"])
+@blp.response(200, ProfileSchema)
+def me():
+    """The signed-in person's profile and roles."""
+    return current_user()

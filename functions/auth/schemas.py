@@ -1,0 +1,22 @@
+"""Sign-in request and response shapes."""
+
+from marshmallow import Schema, fields, pre_load, validate
+
+
+class StartSchema(Schema):
+    email = fields.Email(required=True, validate=validate.Length(max=254))
+
+    @pre_load
+    def normalise(self, data, **kwargs):
+        if isinstance(data, dict) and isinstance(data.get("email"), str):
+            data = {**data, "email": data["email"].strip().lower()}
+        return data
+
+
+class VerifySchema(StartSchema):
+    code = fields.String(required=True, validate=validate.Regexp(
+        r"^\d{6}$", error="Enter the 6 digits from the email."))
+
+
+class StartedSchema(Schema):
+    status = fields.String()

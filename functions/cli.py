@@ -1,0 +1,44 @@
+"""Operator commands: `flask --app functions.wsgi <command>`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from flask import Flask
+
+from .errors import ApiError
+
+
+def register(app: Flask) -> None:
+    """Attach the commands to the app's CLI."""
+
+    @app.cli.command("seed-demo")
+    def seed_demo_command():
+        """Import the demo directory (once per data directory) and list the demo accounts."""
+        from .seed import DEMO_ACCOUNTS, seed_demo
+
+        seeded = seed_demo(app)
+        click.echo("Seeded the demo directory." if seeded else "Demo data is already there.")
+        click.echo("Demo accounts (sign in with the code shown in the dev outbox):")
+        for email, who in DEMO_ACCOUNTS.items():
+            click.echo(f"  {email:<24} {who}")
+
+    @app.cli.command("import-directory")
+    @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--dry-run", is_flag=True, help="Check the file without changing anything.")
+    def import_directory_command(csv_file: Path, dry_run: bool):
+        """Upsert employees from HR's CSV; nothing changes if any line is wrong."""
+        from .directory.service import import_csv
+        from .i18n import t
+
+        try:
+            result = import_csv(app.extensions["together"].store,
+                                csv_file.read_text(encoding="utf-8-sig"), dry_run=dry_run)
+        except ApiError as exc:
+            click.echo(t(exc.message_key, "en", **exc.params), err=True)
+            for line, problems in (exc.fields or {}).items():
+                click.echo(f"  line {line}: {json.dumps(problems, ensure_ascii=False)}", err=True)
+            raise SystemExit(1) from None
+        click.echo(json.dumps(result.__dict__))

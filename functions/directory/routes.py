@@ -1,0 +1,49 @@
+"""Directory endpoints: HR imports the CSV and looks people up."""
+
+from dataclasses import asdict
+
+from flask_smorest import Blueprint
+
+from ..auth.sessions import current_user, require_role
+from ..errors import Forbidden, NotFound
+from ..wiring import store
+from . import service
+from .schemas import (EmployeePageSchema, EmployeeQuerySchema, ImportResultSchema, ImportSchema,
+                      ProfileSchema)
+
+blp = Blueprint("directory", __name__, url_prefix="/api/directory",
+                description="Employees, their units, sites and roles.")
+MANAGERS = ("hr", "admin")
+
+
+@blp.route("/import", methods=["POST"])
+@blp.arguments(ImportSchema)
+@blp.response(200, ImportResultSchema)
+def import_directory(args):
+    """Upsert employees from CSV; an invalid file is rejected whole, with errors by line."""
+    require_role(*MANAGERS)
+    return asdict(service.import_csv(store(), args["csv"], dry_run=args["dry_run"]))
+
+
+@blp.route("/employees", methods=["GET"])
+@blp.arguments(EmployeeQuerySchema, location="query")
+@blp.response(200, EmployeePageSchema)
+def list_employees(args):
+    """Employees of one business unit or one site, by name, a page at a time."""
+    require_role(*MANAGERS)
+    items, cursor = service.list_employees(store(), unit=args.get("unit"), site=args.get("site"),
+                                           limit=args["limit"], cursor=args.get("cursor"))
+    return {"items": items, "cursor": cursor}
+
+
+@blp.route("/employees/<employee_id>", methods=["GET"])
+@blp.response(200, ProfileSchema)
+def get_employee(employee_id):
+    """One employee's profile (HR and admins, or the person themself)."""
+    user = current_user()
+    if user["id"] != employee_id and not set(MANAGERS) & set(user["roles"]):
+        raise Forbidden()
+    employee = service.get_employee(store(), employee_id)
+    if employee is None:
+        raise NotFound("employee_not_found")
+    return employee

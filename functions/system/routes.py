@@ -1,0 +1,35 @@
+"""Liveness and the human-readable API docs page."""
+
+from pathlib import Path
+
+from flask import Response
+from flask_smorest import Blueprint
+
+from ..api import public
+
+blp = Blueprint("system", __name__, url_prefix="/api", description="Liveness and docs.")
+HERE = Path(__file__).parent
+
+
+@blp.route("/health", methods=["GET"])
+@public
+@blp.response(200)
+def health():
+    """Liveness: answers without touching the store."""
+    return {"status": "ok"}
+
+
+@blp.route("/docs", methods=["GET"])
+@public
+@blp.doc(hide=True)
+def docs():
+    """A page that lists the endpoints of /api/openapi.json (no CDN needed)."""
+    return Response((HERE / "docs.html").read_bytes(), mimetype="text/html")
+
+
+@blp.route("/docs.js", methods=["GET"])
+@public
+@blp.doc(hide=True)
+def docs_script():
+    """The docs page's script."""
+    return Response((HERE / "docs.js").read_bytes(), mimetype="text/javascript")

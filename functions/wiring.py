@@ -1,0 +1,75 @@
+"""The one place that picks adapters; each is built lazily, once per warm container."""
+
+from __future__ import annotations
+
+import time
+from functools import cached_property
+
+from flask import current_app
+
+from .config import Config
+
+
+class Adapters:
+    """The ports' adapters for one configuration (nothing is connected until first use)."""
+
+    def __init__(self, config: Config, clock=time.time):
+        self.config = config
+        self.clock = clock
+
+    def client(self, service: str):
+        """A boto3 client with adaptive retries (imported late: the embedded app never needs it)."""
+        import boto3
+        from botocore.config import Config as BotoConfig
+
+        return boto3.client(service, region_name=self.config.aws_region,
+                            endpoint_url=self.config.aws_endpoint_url,
+                            config=BotoConfig(signature_version="s3v4",
+                                              retries={"mode": "adaptive", "max_attempts": 6}))
+
+    @cached_property
+    def store(self):
+        if self.config.store == "dynamodb":
+            from .store.dynamodb import DynamoStore
+            return DynamoStore(self.config.table_name, self.client("dynamodb"), clock=self.clock)
+        from .store.sqlite import SqliteStore
+        return SqliteStore(self.config.sqlite_path, clock=self.clock)
+
+    @cached_property
+    def mail(self):
+        if self.config.mail == "ses":
+            from .mail.ses import SesMail
+            return SesMail(self.client("sesv2"), self.config.mail_from)
+        from .mail.outbox import OutboxMail
+        return OutboxMail(self.store, clock=self.clock)
+
+    @cached_property
+    def media(self):
+        if self.config.media == "s3":
+            from .media.s3 import S3Media
+            return S3Media(self.client("s3"), self.config.media_bucket,
+                           max_bytes=self.config.upload_max_bytes)
+        from .media.local import LocalMedia
+        return LocalMedia(self.config.media_dir, self.secret_key, clock=self.clock,
+                          max_bytes=self.config.upload_max_bytes)
+
+    @cached_property
+    def secret_key(self) -> bytes:
+        """Signing key: from the environment, or SSM Parameter Store (SecureString) on AWS."""
+        if self.config.secret_key:
+            return self.config.secret_key.encode()
+        name = self.config.extra["secret_key_parameter"]
+        value = self.client("ssm").get_parameter(Name=name, WithDecryption=True)
+        return value["Parameter"]["Value"].encode()
+
+
+def adapters() -> Adapters:
+    return current_app.extensions["together"]
+
+
+def store():
+    return adapters().store
+
+
+def now() -> int:
+    return int(adapters().clock())
