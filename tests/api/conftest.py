@@ -10,7 +10,7 @@ from functions.seed import seed_demo
 
 @pytest.fixture
 def app(tmp_path, clock):
-    app = create_app({"TOGETHER_DATA_DIR": str(tmp_path), "TOGETHER_SECRET_KEY": "test-secret", "TOGETHER_MEDIA": "s3", "TOGETHER_MEDIA_BUCKET": "x"},
+    app = create_app({"TOGETHER_DATA_DIR": str(tmp_path), "TOGETHER_SECRET_KEY": "test-secret"},
                      clock=clock)
     seed_demo(app)
     return app
