@@ -16,7 +16,8 @@ log = logging.getLogger(__name__)
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 HTTP_CODES = {400: "bad_request", 401: "sign_in_required", 403: "forbidden", 404: "not_found",
               405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
-              415: "json_required", 422: "invalid_input", 429: "too_many_requests"}
+              415: "json_required", 416: "range_not_satisfiable", 422: "invalid_input",
+              429: "too_many_requests"}
 
 
 def public(view):
@@ -65,8 +66,9 @@ class Api(SmorestApi):
             fields = messages.get("json") or messages.get("query") or messages
             if isinstance(fields, dict) and "_schema" in fields and len(fields) == 1:
                 fields = {"body": fields["_schema"]}
-        return error_response(status, code, t(code), fields, getattr(error, "headers", None)
-                              if isinstance(getattr(error, "headers", None), dict) else None)
+        # Keep the exception's own headers (Allow on 405, Content-Range on 416).
+        headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
+        return error_response(status, code, t(code), fields, headers)
 
 
 def install(app: Flask) -> None:

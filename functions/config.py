@@ -84,6 +84,7 @@ class Config:
             aws_region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "us-east-1",
             aws_endpoint_url=env.get("TOGETHER_AWS_ENDPOINT_URL") or None,
             app_origin=env.get("TOGETHER_APP_ORIGIN", "http://127.0.0.1:8000"),
+            upload_max_bytes=_int(env, "TOGETHER_UPLOAD_MAX_BYTES", cls.upload_max_bytes),
         )
 
     @classmethod
@@ -111,8 +112,19 @@ class Config:
             aws_endpoint_url=env.get("TOGETHER_AWS_ENDPOINT_URL") or None,
             mail_from=env["TOGETHER_MAIL_FROM"],
             app_origin=env["TOGETHER_APP_ORIGIN"],
+            upload_max_bytes=_int(env, "TOGETHER_UPLOAD_MAX_BYTES", cls.upload_max_bytes),
             extra={"secret_key_parameter": env.get("TOGETHER_SECRET_KEY_PARAMETER")},
         )
+
+
+def _int(env: dict, name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number of bytes, not {raw!r}") from None
 
 
 def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:

@@ -1,0 +1,79 @@
+"""The embedded stand-in for S3's endpoints: serves the local media adapter's signed URLs."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from flask import Blueprint, request, send_file
+
+from ..api import public, raw_body
+from ..errors import ApiError, Forbidden, Invalid, NotFound
+from ..wiring import adapters
+from .port import MAX_PART, MediaNotFound, UploadRejected
+
+blp = Blueprint("local_media", __name__, url_prefix="/api/media/local")
+FORM_OVERHEAD = 64 * 1024  # the form's other fields and boundaries around the file
+
+
+class PayloadTooLarge(ApiError):
+    status, code = 413, "payload_too_large"
+
+
+@contextmanager
+def _as_http():
+    """The adapter's refusals in the one error shape; the signature is the only authority."""
+    try:
+        yield
+    except UploadRejected as exc:
+        if exc.reason == "too_large":
+            raise PayloadTooLarge() from exc
+        if exc.reason == "part":
+            raise Invalid("media_part_invalid") from exc
+        raise Forbidden("media_link_invalid") from exc
+    except MediaNotFound as exc:
+        raise NotFound() from exc
+
+
+@blp.post("/uploads")
+@public
+@raw_body
+def upload():
+    """A presigned form POST: the policy field names the key, type and size it allows."""
+    media = adapters().media
+    # Video is far above the API's body limit; the adapter's own limit applies here instead.
+    request.max_content_length = media.max_bytes + FORM_OVERHEAD
+    file = request.files.get("file")
+    if file is None:
+        raise Invalid(fields={"file": ["Missing data for required field."]})
+    with _as_http():
+        media._accept_post(request.form.to_dict(), file.stream)
+    return "", 204
+
+
+@blp.put("/parts")
+@public
+@raw_body
+def put_part():
+    """One part of a multipart upload; answers its ETag, as S3 does."""
+    media = adapters().media
+    request.max_content_length = min(MAX_PART, media.max_bytes)
+    with _as_http():
+        etag = media._accept_part(request.args.get("policy", ""),
+                                  request.args.get("signature", ""), request.stream)
+    return "", 200, {"ETag": etag}
+
+
+@blp.get("/objects")
+@public
+def download():
+    """An object, with byte ranges so video can seek (send_file answers Range with 206)."""
+    with _as_http():
+        path, content_type, name = adapters().media._open_download(
+            request.args.get("policy", ""), request.args.get("signature", ""))
+    response = send_file(path.resolve(), mimetype=content_type, conditional=True,
+                         as_attachment=bool(name), download_name=name or path.name)
+    # Uploads are served from the app's own origin: never let one run as a page here.
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "sandbox"
+    response.headers["Cache-Control"] = "private, max-age=300"
+    return response
