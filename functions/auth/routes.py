@@ -4,8 +4,8 @@ from flask import after_this_request, request
 from flask_smorest import Blueprint
 
 from ..api import public
-from ..idempotency import exempt as idempotency_exempt
 from ..directory.schemas import ProfileSchema
+from ..idempotency import exempt as idempotency_exempt
 from ..wiring import adapters, now
 from . import service
 from .schemas import StartedSchema, StartSchema, VerifySchema

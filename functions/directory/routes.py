@@ -8,8 +8,13 @@ from ..auth.sessions import current_user, require_role
 from ..errors import Forbidden, NotFound
 from ..wiring import store
 from . import service
-from .schemas import (EmployeePageSchema, EmployeeQuerySchema, ImportResultSchema, ImportSchema,
-                      ProfileSchema)
+from .schemas import (
+    EmployeePageSchema,
+    EmployeeQuerySchema,
+    ImportResultSchema,
+    ImportSchema,
+    ProfileSchema,
+)
 
 blp = Blueprint("directory", __name__, url_prefix="/api/directory",
                 description="Employees, their units, sites and roles.")

@@ -6,8 +6,9 @@ import abc
 import base64
 import binascii
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Union
+from typing import Any
 
 # Attribute names the adapters treat specially; everything else is opaque data.
 KEY_ATTRS = ("pk", "sk")
@@ -41,11 +42,11 @@ class Condition:
     equals: dict = field(default_factory=dict)
 
     @classmethod
-    def not_exists(cls) -> "Condition":
+    def not_exists(cls) -> Condition:
         return cls(exists=False)
 
     @classmethod
-    def present(cls, **equals: Any) -> "Condition":
+    def present(cls, **equals: Any) -> Condition:
         return cls(exists=True, equals=equals)
 
 
@@ -79,7 +80,7 @@ class Check:
     condition: Condition
 
 
-Op = Union[Put, Update, Delete, Check]
+Op = Put | Update | Delete | Check
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import json
 import sqlite3
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from .port import (
     Check,
@@ -165,7 +165,7 @@ class SqliteStore(Store):
         where = [f"{pk_col} = ?", "(expires_at IS NULL OR expires_at > ?)"]
         args: list = [pk, self._now()]
         if prefix is not None:
-            # Sort keys compare as UTF-8 bytes, as in DynamoDB; the upper bound is prefix + U+10FFFF.
+            # Sort keys compare as UTF-8 bytes, as in DynamoDB; prefix + U+10FFFF bounds them.
             where.append(f"{sk_col} >= ? AND {sk_col} < ?")
             args += [prefix, prefix + "\U0010ffff"]
         if between is not None:
