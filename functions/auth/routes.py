@@ -8,7 +8,7 @@ from ..directory.schemas import ProfileSchema
 from ..idempotency import exempt as idempotency_exempt
 from ..wiring import adapters, now
 from . import service
-from .schemas import StartedSchema, StartSchema, VerifySchema
+from .schemas import PreferencesSchema, StartedSchema, StartSchema, VerifySchema
 from .sessions import current_user, end_session, start_session
 
 blp = Blueprint("auth", __name__, url_prefix="/api", description="Sign in with an emailed code.")
@@ -66,3 +66,12 @@ def signout():
 def me():
     """The signed-in person's profile and roles."""
     return current_user()
+
+
+@blp.route("/me", methods=["PATCH"])
+@blp.arguments(PreferencesSchema)
+@blp.response(200, ProfileSchema)
+def update_preferences(args):
+    """Change the signed-in person's own preferences (today: the app's language)."""
+    from ..directory.service import set_language
+    return set_language(adapters().store, current_user()["id"], args["language"])

@@ -20,3 +20,7 @@ class VerifySchema(StartSchema):
 
 class StartedSchema(Schema):
     status = fields.String()
+
+
+class PreferencesSchema(Schema):
+    language = fields.String(required=True, validate=validate.OneOf(("en", "zh-CN")))

@@ -31,6 +31,13 @@ def get_employee(store, employee_id: str) -> dict | None:
     return {k: item.get(k) for k in FIELDS} if item else None
 
 
+def set_language(store, employee_id: str, language: str) -> dict:
+    """Keep a person's chosen language (the next directory import may set it again)."""
+    item = store.update(*employee_key(employee_id), set={"language": language},
+                        condition=Condition.present())
+    return {k: item.get(k) for k in FIELDS}
+
+
 def find_by_email(store, email: str) -> dict | None:
     pointer = store.get(*email_key(email.strip().lower()))
     return get_employee(store, pointer["employee_id"]) if pointer else None

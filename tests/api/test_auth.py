@@ -112,3 +112,13 @@ def test_errors_come_in_the_browsers_language(client):
 def test_a_forged_cookie_is_not_a_session(client):
     client.set_cookie("tg_session", "forged.value")
     assert client.get("/api/me").status_code == 401
+
+
+def test_a_person_chooses_their_language_and_errors_follow_it(client, auth):
+    auth.sign_in("employee@example.com")
+    response = client.patch("/api/me", json={"language": "zh-CN"})
+    assert response.status_code == 200 and response.get_json()["language"] == "zh-CN"
+    refused = client.post("/api/directory/import", json={"csv": "x"})
+    assert refused.get_json()["error"]["message"] == "您的角色无权执行此操作。"
+    assert client.patch("/api/me", json={"language": "fr"}).status_code == 422
+    assert client.patch("/api/me", json={"language": "en", "roles": ["hr"]}).status_code == 422
