@@ -28,7 +28,7 @@ run: venv
 
 test: venv infra/node_modules/.installed
 	sh infra/ensure-chromium.sh
-	$(VENV)/bin/ruff check functions tests bench infra
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest -n auto --dist loadfile
 
 bench: venv
@@ -38,7 +38,7 @@ package: venv infra/node_modules/.installed
 	bash infra/package.sh $(STAGE)
 
 lint: venv
-	$(VENV)/bin/ruff check functions tests bench infra
+	$(VENV)/bin/ruff check .
 
 clean:
 	rm -rf $(VENV) .venv-lambda dist .serverless infra/node_modules .pytest_cache test-results
