@@ -1,0 +1,1 @@
+"""`make bench`: speed figures for the embedded server, printed, never asserted."""

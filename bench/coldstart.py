@@ -1,0 +1,82 @@
+"""Cold start: importing the app and answering one request, in a fresh interpreter each time."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+
+from functions.config import REPO_ROOT
+
+from .data import settings
+from .report import BenchError, Row, ms
+from .server import Target
+
+RUNS = 5  # the median of these is printed, after one unmeasured run that warms the file cache
+RUN_TIMEOUT_S = 60
+
+# Each script times itself from its first line, so interpreter start-up (the same for both)
+# is left out, and prints the seconds taken.
+BARE_FLASK = """
+import time
+started = time.perf_counter()
+from flask import Flask
+app = Flask(__name__)
+@app.get("/")
+def hello():
+    return "hello"
+assert app.test_client().get("/").status_code == 200
+print(time.perf_counter() - started)
+"""
+TOGETHER = """
+import time
+started = time.perf_counter()
+import functions.wsgi
+client = functions.wsgi.app.test_client()
+{cookie}
+response = client.get({path!r})
+assert response.status_code == 200, response.get_data()
+print(time.perf_counter() - started)
+"""
+
+
+def run_once(script: str, env: dict[str, str]) -> float:
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, env=env,
+                          capture_output=True, text=True, timeout=RUN_TIMEOUT_S)
+    if done.returncode != 0:
+        raise BenchError(f"a cold-start run failed:\n{done.stderr[-2000:]}")
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def together_script(path: str, cookie: str | None) -> str:
+    set_cookie = ""
+    if cookie:
+        name, value = cookie.split("=", 1)
+        set_cookie = f"client.set_cookie({name!r}, {value!r})"
+    return TOGETHER.format(cookie=set_cookie, path=path)
+
+
+def cold_start(target: Target) -> list[Row]:
+    env = {**os.environ, **settings(target.data_dir)}
+    scripts = {"bare": BARE_FLASK, "health": together_script("/api/health", None),
+               "me": together_script("/api/me", target.cookie)}
+    times: dict[str, list[float]] = {name: [] for name in scripts}
+    for run in range(RUNS + 1):
+        for name, script in scripts.items():  # interleaved, so drift hits all three alike
+            seconds = run_once(script, env)
+            if run:
+                times[name].append(seconds)
+    bare = statistics.median(times["bare"])
+
+    def row(label: str, name: str, note: str = "") -> Row:
+        median, runs = statistics.median(times[name]), times[name]
+        ratio = "" if name == "bare" else f"   ratio {median / bare:.2f}x"
+        return Row(label, f"{ms(median):>9}{ratio}   (runs {ms(min(runs))} to {ms(max(runs))}"
+                          f"{note})")
+
+    return [
+        row("cold start: bare Flask hello", "bare"),
+        row("cold start: together /api/health", "health"),
+        row("cold start: together /api/me", "me", "; opens the store"),
+    ]
