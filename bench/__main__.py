@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import coldstart, latency, throughput
+from . import coldstart, healthpass, latency, throughput
 from .data import MIN_ITEMS, build
 from .machine import OtherLoad
 from .report import BenchError, print_row
@@ -28,6 +28,8 @@ BENCHMARKS = {
     "me-load": throughput.me,
     "page-load": throughput.employees_page,
     "cold-start": coldstart.cold_start,
+    "pass-qr": healthpass.qr_sizes,
+    "pass-issue": healthpass.issue_latency,
 }
 
 

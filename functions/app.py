@@ -41,9 +41,10 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
 
     from .auth.routes import blp as auth_blp
     from .directory.routes import blp as directory_blp
+    from .healthpass.routes import blp as health_blp
     from .system.routes import blp as system_blp
 
-    for blp in (system_blp, auth_blp, directory_blp):
+    for blp in (system_blp, auth_blp, directory_blp, health_blp):
         api.register_blueprint(blp)
 
     if config.media == "local":

@@ -7,6 +7,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +35,10 @@ class Config:
     app_origin: str = "http://127.0.0.1:8000"
     upload_max_bytes: int = 500 * 1024 * 1024
     session_days: int = 30
+    timezone: str = "Asia/Shanghai"  # the company's day: one health declaration counts per day
+    # SSM parameter (SecureString) holding the pass issuer key ring. Optional at start-up: the
+    # health pass raises a ConfigError naming it when first needed on AWS without it.
+    pass_key_parameter: str | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -85,6 +90,8 @@ class Config:
             aws_endpoint_url=env.get("TOGETHER_AWS_ENDPOINT_URL") or None,
             app_origin=env.get("TOGETHER_APP_ORIGIN", "http://127.0.0.1:8000"),
             upload_max_bytes=_int(env, "TOGETHER_UPLOAD_MAX_BYTES", cls.upload_max_bytes),
+            timezone=_timezone(env),
+            pass_key_parameter=env.get("TOGETHER_PASS_KEY_PARAMETER") or None,
         )
 
     @classmethod
@@ -113,6 +120,8 @@ class Config:
             mail_from=env["TOGETHER_MAIL_FROM"],
             app_origin=env["TOGETHER_APP_ORIGIN"],
             upload_max_bytes=_int(env, "TOGETHER_UPLOAD_MAX_BYTES", cls.upload_max_bytes),
+            timezone=_timezone(env),
+            pass_key_parameter=env.get("TOGETHER_PASS_KEY_PARAMETER") or None,
             extra={"secret_key_parameter": env.get("TOGETHER_SECRET_KEY_PARAMETER")},
         )
 
@@ -125,6 +134,16 @@ def _int(env: dict, name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a whole number of bytes, not {raw!r}") from None
+
+
+def _timezone(env: dict) -> str:
+    name = env.get("TOGETHER_TIMEZONE") or Config.timezone
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"TOGETHER_TIMEZONE must be an IANA time zone such as "
+                          f"Asia/Shanghai, not {name!r}") from None
+    return name
 
 
 def _check_choice(name: str, value: str, allowed: tuple[str, ...]) -> None:

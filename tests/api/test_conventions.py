@@ -6,7 +6,7 @@ from functions.app import create_app
 from functions.config import Config, ConfigError
 
 PUBLIC = {"/api/health", "/api/docs", "/api/docs.js", "/api/openapi.json", "/api/auth/start",
-          "/api/auth/verify", "/api/auth/signout", "/api/dev/outbox"}
+          "/api/auth/verify", "/api/auth/signout", "/api/dev/outbox", "/api/health/keys"}
 
 
 def api_routes(app):

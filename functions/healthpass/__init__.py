@@ -1,0 +1,1 @@
+"""Health pass: daily declarations, status rules, signed passes, verification and scan logs."""

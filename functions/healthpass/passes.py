@@ -1,0 +1,119 @@
+"""Passes: sign today's credential, bind it to a device, and check scanned passes online."""
+
+from __future__ import annotations
+
+import secrets
+
+from ..directory.service import get_employee
+from ..errors import Conflict
+from ..i18n import t
+from ..store import Delete
+from . import credential, keys
+from .days import day_of, end_of
+from .revocation import PK as REVOKED_PK
+from .revocation import StoreRevocations, revoke_credentials, revoke_device
+from .service import health_pk, status_of
+
+CTI_BYTES = 12  # random credential id: unique enough, and small in the QR
+
+
+class DeclarationRequired(Conflict):
+    """No declaration today, so no pass (the rules say so)."""
+
+    code = "declaration_required"
+
+    def __init__(self):
+        super().__init__("declaration_required")
+
+
+class DeviceNotRegistered(Conflict):
+    code = "device_not_registered"
+
+    def __init__(self):
+        super().__init__("device_not_registered")
+
+
+class DeviceRevoked(Conflict):
+    code = "device_revoked"
+
+    def __init__(self):
+        super().__init__("device_revoked")
+
+
+def issue(store, user: dict, now: int, tz, *, device_key: str | None = None) -> dict:
+    """Today's credential for the person (and device): reused while nothing changed."""
+    status = status_of(store, user["id"], now, tz)
+    if status is None:
+        raise DeclarationRequired()
+    exp = end_of(day_of(now, tz), tz)  # never past the end of the company day
+    code = credential.COLOUR_CODES[status.status]
+    name = credential.display_name(user["name"])
+    page = store.query(health_pk(user["id"]), prefix="CRED#", limit=50)
+    for cred in page.items:
+        if (cred.get("dk"), cred["st"], cred["n"], cred["exp"]) == (device_key, code, name, exp):
+            return _answer(cred)
+    signer = keys.ring().active()
+    cti = secrets.token_bytes(CTI_BYTES)
+    text = credential.issue(signer.private, signer.kid, sub=user["id"], name=name,
+                            status=status.status, iat=now, exp=exp, cti=cti,
+                            device_key=credential.unb64url(device_key) if device_key else None)
+    cred = {"pk": health_pk(user["id"]), "sk": f"CRED#{credential.b64url(cti)}",
+            "cti": credential.b64url(cti), "dk": device_key, "st": code, "n": name,
+            "iat": now, "exp": exp, "qr": text, "expires_at": exp}
+    store.put(cred)
+    return _answer(cred)
+
+
+def _answer(cred: dict) -> dict:
+    return {"qr": cred["qr"], "status": credential.COLOURS[cred["st"]],
+            "expires_at": cred["exp"], "issued_at": cred["iat"], "cti": cred["cti"],
+            "device_key": cred.get("dk")}
+
+
+def _device_key(employee_id: str, device_key: str) -> tuple[str, str]:
+    return health_pk(employee_id), f"DEVICE#{device_key}"
+
+
+def register_device(store, user: dict, device_key: str, now: int, tz) -> dict:
+    """Bind the person's passes to this device key; other devices of theirs are revoked."""
+    if store.get(REVOKED_PK, f"D#{device_key}"):
+        raise DeviceRevoked()
+    end_of_today = end_of(day_of(now, tz), tz)  # no credential carrying a key outlives this
+    page = store.query(health_pk(user["id"]), prefix="DEVICE#", limit=50)
+    for old in page.items:
+        if old["device_key"] != device_key:
+            revoke_credentials(store, user["id"], only_device=old["device_key"])
+            store.transact([revoke_device(old["device_key"], end_of_today),
+                            Delete(old["pk"], old["sk"])])
+    pk, sk = _device_key(user["id"], device_key)
+    store.put({"pk": pk, "sk": sk, "device_key": device_key, "registered_at": now})
+    try:
+        current = issue(store, user, now, tz, device_key=device_key)
+    except DeclarationRequired:
+        current = None
+    return {"device_key": device_key, "registered_at": now, "pass": current}
+
+
+def device_pass(store, user: dict, device_key: str, now: int, tz) -> dict:
+    """A fresh credential for a device the person registered before."""
+    if store.get(*_device_key(user["id"], device_key)) is None:
+        raise DeviceNotRegistered()
+    return issue(store, user, now, tz, device_key=device_key)
+
+
+def verify_online(store, text: str, now: int) -> dict:
+    """The check a guard's phone does offline, done here for turnstiles and other systems."""
+    verdict = credential.verify(text, keys.ring().verifying(now), now=now,
+                                revoked_credentials=StoreRevocations(store, "credential"),
+                                revoked_devices=StoreRevocations(store, "device"))
+    answer = {"valid": verdict.valid, "reason": verdict.reason,
+              "message": t(f"pass_{verdict.reason}"), "status": None, "name": None,
+              "employee_id": None, "photo_url": None}
+    if verdict.claims is not None:  # the issuer's signature holds: the identity is ours
+        employee_id = verdict.claims[credential.SUB]
+        person = get_employee(store, employee_id) or {}
+        answer.update(employee_id=employee_id, name=person.get("name") or verdict.claims["n"],
+                      photo_url=person.get("photo_url"))
+        if verdict.valid:
+            answer["status"] = credential.COLOURS[verdict.claims["st"]]
+    return answer
