@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import coldstart, healthpass, latency, throughput
+from . import coldstart, healthpass, latency, throughput, video
 from .data import MIN_ITEMS, build
 from .machine import OtherLoad
 from .report import BenchError, print_row
@@ -30,6 +30,8 @@ BENCHMARKS = {
     "cold-start": coldstart.cold_start,
     "pass-qr": healthpass.qr_sizes,
     "pass-issue": healthpass.issue_latency,
+    "news-requests": video.news_requests,
+    "news-feed": video.news_feed,
 }
 
 

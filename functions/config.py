@@ -39,6 +39,11 @@ class Config:
     # SSM parameter (SecureString) holding the pass issuer key ring. Optional at start-up: the
     # health pass raises a ConfigError naming it when first needed on AWS without it.
     pass_key_parameter: str | None = None
+    transcode: str = "ffmpeg"  # ffmpeg (embedded) | mediaconvert (AWS)
+    # The IAM role MediaConvert jobs run as, and an optional queue. Optional at start-up: the
+    # video worker raises a ConfigError naming TOGETHER_MEDIACONVERT_ROLE_ARN when it needs it.
+    mediaconvert_role_arn: str | None = None
+    mediaconvert_queue_arn: str | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -75,8 +80,12 @@ class Config:
         media = env.get("TOGETHER_MEDIA", "local")
         _check_choice("TOGETHER_STORE", store, ("sqlite", "dynamodb"))
         _check_choice("TOGETHER_MEDIA", media, ("local", "s3"))
+        transcode = env.get("TOGETHER_TRANSCODE", "ffmpeg")
+        _check_choice("TOGETHER_TRANSCODE", transcode, ("ffmpeg", "mediaconvert"))
         if media == "s3" and not env.get("TOGETHER_MEDIA_BUCKET"):
             raise ConfigError("TOGETHER_MEDIA=s3 needs TOGETHER_MEDIA_BUCKET")
+        if transcode == "mediaconvert" and media != "s3":
+            raise ConfigError("TOGETHER_TRANSCODE=mediaconvert needs TOGETHER_MEDIA=s3")
         return cls(
             env="local",
             store=store,
@@ -92,6 +101,8 @@ class Config:
             upload_max_bytes=_int(env, "TOGETHER_UPLOAD_MAX_BYTES", cls.upload_max_bytes),
             timezone=_timezone(env),
             pass_key_parameter=env.get("TOGETHER_PASS_KEY_PARAMETER") or None,
+            transcode=transcode,
+            **_mediaconvert(env),
         )
 
     @classmethod
@@ -122,6 +133,8 @@ class Config:
             upload_max_bytes=_int(env, "TOGETHER_UPLOAD_MAX_BYTES", cls.upload_max_bytes),
             timezone=_timezone(env),
             pass_key_parameter=env.get("TOGETHER_PASS_KEY_PARAMETER") or None,
+            transcode="mediaconvert",
+            **_mediaconvert(env),
             extra={"secret_key_parameter": env.get("TOGETHER_SECRET_KEY_PARAMETER")},
         )
 
@@ -134,6 +147,11 @@ def _int(env: dict, name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ConfigError(f"{name} must be a whole number of bytes, not {raw!r}") from None
+
+
+def _mediaconvert(env: dict) -> dict:
+    return {"mediaconvert_role_arn": env.get("TOGETHER_MEDIACONVERT_ROLE_ARN") or None,
+            "mediaconvert_queue_arn": env.get("TOGETHER_MEDIACONVERT_QUEUE_ARN") or None}
 
 
 def _timezone(env: dict) -> str:

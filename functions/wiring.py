@@ -54,6 +54,28 @@ class Adapters:
                           max_bytes=self.config.upload_max_bytes)
 
     @cached_property
+    def transcode(self):
+        if self.config.transcode == "mediaconvert":
+            # Without a role the adapter refuses each job, naming the setting, and the video
+            # fails with reason "internal" (retryable) instead of waiting forever.
+            from .transcode.mediaconvert import MediaConvertTranscoder
+            return MediaConvertTranscoder(self.client("mediaconvert"),
+                                          bucket=self.config.media_bucket,
+                                          role_arn=self.config.mediaconvert_role_arn,
+                                          queue_arn=self.config.mediaconvert_queue_arn)
+        from .transcode.ffmpeg import FfmpegTranscoder
+        return FfmpegTranscoder(self.media)
+
+    @cached_property
+    def worker(self):
+        """Background work in this process (embedded); None on AWS, where S3's ObjectCreated
+        event invokes functions.workers in its own Lambda call instead."""
+        if not self.config.is_local:
+            return None
+        from .workers import LocalWorker
+        return LocalWorker()
+
+    @cached_property
     def secret_key(self) -> bytes:
         """Signing key: from the environment, or SSM Parameter Store (SecureString) on AWS."""
         if self.config.secret_key:

@@ -20,6 +20,7 @@ from functions.store.dynamodb import DynamoStore
 from functions.store.table import create_table
 from infra.stack_env import stage_settings
 from tests.aws import client, unique
+from tests.stack_outputs import STAND_IN
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = ROOT / "tests" / "events"
@@ -48,8 +49,7 @@ def stack(moto_endpoint):
     client("ses", moto_endpoint).verify_email_identity(EmailAddress=SENDER)
     store = DynamoStore(names["TableName"], client("dynamodb", moto_endpoint))
     import_csv(store, (ROOT / "infra" / "demo-directory.csv").read_text(encoding="utf-8"))
-    return {**names, "AppOrigin": APP_ORIGIN, "AppRoleArn": "arn:aws:iam::123456789012:role/app",
-            "ServerlessDeploymentBucketName": "together-dev-serverlessdeploymentbucket"}
+    return {**STAND_IN, **names, "AppOrigin": APP_ORIGIN}
 
 
 @pytest.fixture(scope="module")

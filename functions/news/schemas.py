@@ -1,0 +1,155 @@
+"""News shapes: what an editor publishes, what a feed shows, what reach reports."""
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from ..directory.schemas import NAME
+from ..videos.schemas import PlaybackSchema
+from .audience import KINDS
+
+LANGUAGES = ("en", "zh-CN")
+NEEDS = {"company": set(), "unit": {"unit"}, "department": {"unit", "department"},
+         "site": {"site"}}
+
+
+def _texts(max_length: int, description: str):
+    return fields.Dict(keys=fields.String(validate=validate.OneOf(LANGUAGES)),
+                       values=fields.String(validate=validate.Length(1, max_length)),
+                       metadata={"description": description})
+
+
+class AudienceSchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(KINDS))
+    unit = fields.String(validate=NAME)
+    department = fields.String(validate=NAME)
+    site = fields.String(validate=NAME)
+
+    @validates_schema
+    def fields_for_kind(self, data, **kwargs):
+        given = set(data) - {"kind"}
+        needs = NEEDS.get(data.get("kind"), set())
+        errors = {f: ["Missing data for required field."] for f in needs - given}
+        errors |= {f: [f"Not used for a {data.get('kind')} audience."] for f in given - needs}
+        if errors:
+            raise ValidationError(errors)
+
+
+class PublishSchema(Schema):
+    title = _texts(120, "By language: en and/or zh-CN.")
+    text = _texts(5000, "By language: en and/or zh-CN.")
+    video_id = fields.String(required=True, validate=validate.Length(1, 40))
+    audience = fields.Nested(AudienceSchema, required=True)
+    publish_at = fields.Integer(strict=True, allow_none=True, load_default=None,
+                                metadata={"description": "Epoch seconds; empty: now."})
+    must_acknowledge = fields.Boolean(load_default=False)
+    pinned = fields.Boolean(load_default=False, metadata={"description": "HR and admins."})
+
+    @validates_schema
+    def has_a_title(self, data, **kwargs):
+        if not data.get("title"):
+            raise ValidationError("Give a title in English or Chinese.", "title")
+
+
+class PinSchema(Schema):
+    pinned = fields.Boolean(required=True)
+
+
+class ProgressSchema(Schema):
+    position_s = fields.Float(required=True, validate=validate.Range(min=0, max=86400),
+                              allow_nan=False)
+    duration_s = fields.Float(validate=validate.Range(min=0, min_inclusive=False, max=86400),
+                              allow_nan=False, metadata={"description": "The player's length; "
+                                                         "the server's own is used if known."})
+
+
+class PageQuerySchema(Schema):
+    cursor = fields.String(validate=validate.Length(max=2000))
+    limit = fields.Integer(load_default=20, validate=validate.Range(1, 25))
+
+
+class ManageQuerySchema(PageQuerySchema):
+    unit = fields.String(validate=NAME, metadata={
+        "description": "A unit you edit; empty (HR, admins): company-wide and site items."})
+
+
+class PeopleQuerySchema(PageQuerySchema):
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 100))
+
+
+class AuthorSchema(Schema):
+    id = fields.String()
+    name = fields.String()
+
+
+class MineSchema(Schema):
+    viewed = fields.Boolean()
+    completed = fields.Boolean()
+    acknowledged = fields.Boolean()
+
+
+class NewsSchema(Schema):
+    id = fields.String()
+    title = fields.Dict(keys=fields.String(), values=fields.String())
+    text = fields.Dict(keys=fields.String(), values=fields.String())
+    audience = fields.Nested(AudienceSchema)
+    publish_at = fields.Integer()
+    pinned = fields.Boolean()
+    must_acknowledge = fields.Boolean()
+    author = fields.Nested(AuthorSchema)
+    video = fields.Nested(PlaybackSchema, allow_none=True)
+    me = fields.Nested(MineSchema)
+
+
+class ManagedNewsSchema(NewsSchema):
+    state = fields.String(metadata={"description": "published, scheduled, waiting_for_video "
+                                                   "or blocked (the video failed)"})
+    video_reason = fields.String(allow_none=True)
+    video_reason_message = fields.String(allow_none=True)
+    views = fields.Integer()
+    completions = fields.Integer()
+    acks = fields.Integer()
+
+
+class EditionSchema(Schema):
+    unit = fields.String()
+    day = fields.String()
+    items = fields.List(fields.Nested(NewsSchema))
+
+
+class FeedSchema(Schema):
+    pinned = fields.List(fields.Nested(NewsSchema))
+    edition = fields.Nested(EditionSchema, allow_none=True,
+                            metadata={"description": "First page only."})
+    items = fields.List(fields.Nested(NewsSchema))
+    cursor = fields.String(allow_none=True)
+
+
+class ManagedPageSchema(Schema):
+    items = fields.List(fields.Nested(ManagedNewsSchema))
+    cursor = fields.String(allow_none=True)
+
+
+class ReachSchema(Schema):
+    news_id = fields.String()
+    audience = fields.Nested(AudienceSchema)
+    must_acknowledge = fields.Boolean()
+    audience_size = fields.Integer()
+    audience_size_complete = fields.Boolean()
+    audience_counted_at = fields.Integer()
+    viewed = fields.Integer()
+    completed = fields.Integer()
+    acknowledged = fields.Integer()
+    not_acknowledged = fields.Integer(allow_none=True)
+
+
+class PersonSchema(Schema):
+    id = fields.String()
+    name = fields.String()
+    business_unit = fields.String()
+    department = fields.String()
+    site = fields.String()
+    photo_url = fields.String(allow_none=True)
+
+
+class PeoplePageSchema(Schema):
+    items = fields.List(fields.Nested(PersonSchema))
+    cursor = fields.String(allow_none=True)
