@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import coldstart, healthpass, latency, throughput, video
+from . import coldstart, healthpass, latency, shell_size, throughput, video
 from .data import MIN_ITEMS, build
 from .machine import OtherLoad
 from .report import BenchError, print_row
@@ -32,6 +32,7 @@ BENCHMARKS = {
     "pass-issue": healthpass.issue_latency,
     "news-requests": video.news_requests,
     "news-feed": video.news_feed,
+    "shell-size": shell_size.shell_size,
 }
 
 

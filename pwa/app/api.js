@@ -1,7 +1,9 @@
 // The one way the app talks to the API: JSON in and out, same-origin cookies, and the
 // API's error shape turned into an ApiError whose .message is written for people.
 
+import { SAVED_HEADER } from "./caches.js";
 import { t } from "./i18n.js";
+import { reportOnline } from "./network.js";
 
 const TIMEOUT_MS = 20000; // phones on poor networks: fail with a message rather than hang
 
@@ -33,9 +35,11 @@ export async function request(path, { method = "GET", body, headers = {}, timeou
     response = await fetch(path, init);
   } catch (error) {
     const timedOut = error.name === "TimeoutError";
+    reportOnline(false);
     throw new ApiError(t(timedOut ? "error.timeout" : "error.offline"),
       { code: timedOut ? "timeout" : "network" });
   }
+  reportOnline(!response.headers.has(SAVED_HEADER));
   if (response.status === 401) {
     // The session ended (expired, or signed out on the server): the shell returns to sign-in.
     window.dispatchEvent(new CustomEvent("together:unauthorized"));
@@ -58,3 +62,4 @@ function toError(response, data) {
 
 export const get = (path, options) => request(path, { ...options, method: "GET" });
 export const post = (path, body, options) => request(path, { ...options, method: "POST", body });
+// Writes that must survive going offline go through the outbox (app/outbox.js) instead.

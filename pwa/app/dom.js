@@ -47,3 +47,18 @@ export function logo(size = 56) {
   }
   return svg;
 }
+
+/**
+ * Keeps `node` up to date while it is on screen: subscribe(listener) is called once, and the
+ * listener stops itself (through the function subscribe returned) once the node is gone.
+ */
+export function live(node, subscribe, update) {
+  const stop = subscribe((...args) => {
+    if (node.isConnected) update(...args);
+    else stop();
+  });
+  return node;
+}
+
+/** Text for screen readers only (a count next to an icon, say). */
+export const hiddenText = (text) => h("span", { class: "visually-hidden" }, text);

@@ -15,15 +15,31 @@ function region() {
   return el;
 }
 
-/** A short message at the bottom of the screen; kind is "info" or "error". */
-export function toast(message, { kind = "info" } = {}) {
+/**
+ * A short message at the bottom of the screen; kind is "info" or "error". An `action`
+ * ({label, run}) adds a button, and such a toast stays until it is used or dismissed.
+ */
+export function toast(message, { kind = "info", action = null } = {}) {
   const item = h("div", { class: `toast toast-${kind}`, role: kind === "error" ? "alert" : "status" },
     h("span", { class: "toast-text" }, message),
+    action && h("button", { type: "button", class: "toast-action", onclick: () => {
+      item.remove();
+      action.run();
+    } }, action.label),
     h("button", { type: "button", class: "toast-close", "aria-label": t("toast.dismiss"),
       onclick: () => item.remove() }, "×"));
+  // The same news twice (two refreshes, say) is shown once, the newest.
+  for (const old of region().querySelectorAll(".toast")) {
+    if (old.firstChild.textContent === message) old.remove();
+  }
   region().append(item);
-  setTimeout(() => item.remove(), SHOW_MS);
+  if (!action) setTimeout(() => item.remove(), SHOW_MS);
   return item;
+}
+
+/** Removes every toast: after a language switch they would speak the old language. */
+export function clearToasts() {
+  region().replaceChildren();
 }
 
 /**

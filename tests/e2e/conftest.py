@@ -3,16 +3,21 @@
 import re
 import shutil
 import threading
+from contextlib import contextmanager
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
-from werkzeug.serving import make_server
+from playwright.sync_api import BrowserContext, Page, expect
+from waitress.server import create_server
 
 from functions.app import create_app
+from functions.config import Config
 from functions.seed import seed_demo
 
 SCREENS = Path(__file__).resolve().parents[2] / "test-results" / "screens"
+# Home's heading in either language: a profile's language decides which one a person sees.
+GREETING = re.compile(r"^(Hello, |你好，)")
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
          "is_mobile": True, "has_touch": True}
 
@@ -41,18 +46,47 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, **PHONE, "locale": "en-US", "color_scheme": "light"}
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """The embedded app with the demo directory, on a free loopback port."""
-    data_dir = tmp_path_factory.mktemp("together-e2e")
-    app = create_app({"TOGETHER_DATA_DIR": str(data_dir), "TOGETHER_SECRET_KEY": "e2e"})
+def demo_app(data_dir: Path, **settings):
+    """The embedded app on its own data directory, with the demo directory imported."""
+    config = Config.from_env({"TOGETHER_DATA_DIR": str(data_dir), "TOGETHER_SECRET_KEY": "e2e"})
+    app = create_app(config.with_(**settings))
     seed_demo(app)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
+    return app
+
+
+@contextmanager
+def serving(app):
+    """Serves app with waitress, as `make run` does, on a free loopback port; yields its URL.
+
+    Not werkzeug's development server: when a browser drops a connection (a test ends while
+    its service worker is still precaching), werkzeug leaves the file it was sending open.
+    """
+    server = create_server(app, host="127.0.0.1", port=0, threads=8)
+    thread = threading.Thread(target=server.run, name="e2e-server", daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        def close_everything():  # runs in the server's own loop, which then has nothing left
+            for channel in list(server._map.values()):
+                channel.handle_close()
+
+        server.trigger.pull_trigger(close_everything)
+        thread.join(timeout=5)
+        server.task_dispatcher.shutdown()
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory):
+    """The app behind live_server: tests read what the server stored through it."""
+    return demo_app(tmp_path_factory.mktemp("together-e2e"))
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    """The embedded app with the demo directory, on a free loopback port."""
+    with serving(live_app) as url:
+        yield url
 
 
 class SignIn:
@@ -86,7 +120,7 @@ class SignIn:
         self.open()
         self.request_code(email)
         self.enter_code(self.latest_code(email))
-        expect(self.page.get_by_role("heading", name=re.compile(r"^Hello, "))).to_be_visible()
+        expect(self.page.get_by_role("heading", name=GREETING)).to_be_visible()
 
 
 @pytest.fixture
@@ -111,7 +145,76 @@ def no_page_errors(request):
     assert problems == []
 
 
-def screenshot(page: Page, name: str) -> None:
-    """Keeps a screen under test-results/screens/ for a person to look at."""
+def screenshot(page: Page, name: str, *, toasts: bool = False) -> None:
+    """Keeps a screen under test-results/screens/ for a person to look at.
+
+    Passing toasts (such as "Ready to work offline") are left out unless asked for: they would
+    cover the screen being looked at.
+    """
     SCREENS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENS / f"{name}.png")
+    if not toasts:
+        page.evaluate("document.querySelectorAll('.toast').forEach((t) => t.remove())")
+    page.screenshot(path=SCREENS / f"{name}.png", animations="disabled")
+
+
+class Accounts:
+    """Signs a browser context in without the sign-in screens (test_signin.py covers those).
+
+    The session is made by the app's own session code, exactly as /api/auth/verify makes one,
+    so these tests neither repeat the emailed-code dance nor spend the server's rate limits.
+    """
+
+    def __init__(self, app, base_url: str):
+        self.app = app
+        self.base_url = base_url
+
+    def sign_in(self, context: BrowserContext, email: str) -> dict:
+        from functions.auth.sessions import COOKIE, start_session
+        from functions.directory.service import find_by_email
+
+        with self.app.test_request_context():
+            employee = find_by_email(self.app.extensions["together"].store, email)
+            response = self.app.response_class()
+            start_session(response, employee["id"])
+        cookie = SimpleCookie(response.headers["Set-Cookie"])[COOKIE].value
+        context.add_cookies([{"name": COOKIE, "value": cookie, "url": self.base_url,
+                              "httpOnly": True, "sameSite": "Lax"}])
+        return employee
+
+
+@pytest.fixture
+def accounts(live_app, live_server) -> Accounts:
+    return Accounts(live_app, live_server)
+
+
+def open_home(page: Page, accounts: Accounts, email: str) -> dict:
+    """Signs the page's context in as email, opens Home and waits until it works offline."""
+    employee = accounts.sign_in(page.context, email)
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1, name=GREETING)).to_be_visible()
+    ready_offline(page)
+    return employee
+
+
+def wait_until(page: Page, condition: str, timeout_ms: int = 30000) -> None:
+    """Waits for an async JS condition (wait_for_function would not await its promise)."""
+    page.evaluate(f"""async () => {{
+      const deadline = Date.now() + {timeout_ms};
+      while (!(await ({condition}))) {{
+        if (Date.now() > deadline) throw new Error({condition!r} + " is still false");
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }}
+    }}""")
+
+
+def ready_offline(page: Page) -> None:
+    """Waits until a service worker controls the page and the profile is saved for offline."""
+    wait_until(page, "navigator.serviceWorker.ready.then(() => "
+                     "navigator.serviceWorker.controller !== null)")
+    wait_until(page, "caches.open('together-api-v1')"
+                     ".then((cache) => cache.match('/api/me')).then(Boolean)")
+
+
+def tab(page: Page, name: str):
+    """A tab in the bottom bar, by its label."""
+    return page.get_by_role("navigation").get_by_role("link", name=re.compile(f"^{name}"))

@@ -5,12 +5,14 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import GREETING, screenshot
 
 pytestmark = pytest.mark.e2e
 
 DEMO_ACCOUNTS = ["employee@example.com", "editor@example.com", "hr@example.com",
                  "health@example.com", "guard@example.com", "admin@example.com"]
+# Home greets a person in their profile's language (infra/demo-directory.csv).
+GREETINGS = {"en": "Hello, {name}", "zh-CN": "你好，{name}"}
 
 
 @pytest.mark.parametrize("email", DEMO_ACCOUNTS)
@@ -25,9 +27,10 @@ def test_each_demo_account_signs_in_and_is_greeted_by_name(page: Page, signin, e
     signin.enter_code(signin.latest_code(email))
 
     heading = page.get_by_role("heading", level=1)
-    expect(heading).to_have_text(re.compile(r"^Hello, "))
-    name = page.request.get("/api/me").json()["name"]  # the session cookie now exists
-    expect(heading).to_have_text(f"Hello, {name}")
+    expect(heading).to_have_text(GREETING)
+    me = page.request.get("/api/me").json()  # the session cookie now exists
+    expect(heading).to_have_text(GREETINGS[me["language"]].format(name=me["name"]))
+    expect(page.locator("html")).to_have_attribute("lang", me["language"])
     expect(page).to_have_url(re.compile(r"/$"))
     if email == "employee@example.com":
         screenshot(page, "4-hello")
@@ -48,7 +51,7 @@ def test_a_wrong_code_shows_the_reason_and_keeps_the_code_step(page: Page, signi
     screenshot(page, "3-wrong-code")
 
     signin.enter_code(right)  # the same code still works after one wrong try
-    expect(page.get_by_role("heading", name=re.compile(r"^Hello, "))).to_be_visible()
+    expect(page.get_by_role("heading", name=GREETING)).to_be_visible()
 
 
 def test_the_code_step_survives_a_reload(page: Page, signin):
@@ -62,12 +65,13 @@ def test_the_code_step_survives_a_reload(page: Page, signin):
     expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
     expect(page.get_by_text(email)).to_be_visible()
     signin.enter_code(signin.latest_code(email))
-    expect(page.get_by_role("heading", name=re.compile(r"^Hello, "))).to_be_visible()
+    expect(page.get_by_role("heading", name=GREETING)).to_be_visible()
 
 
 def test_sign_out_returns_to_sign_in(page: Page, signin):
-    signin.as_("guard@example.com")
+    signin.as_("admin@example.com")
 
+    page.get_by_role("link", name="More").click()  # sign out lives in More, with the profile
     page.get_by_role("button", name="Sign out").click()
 
     expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
@@ -78,11 +82,11 @@ def test_sign_out_returns_to_sign_in(page: Page, signin):
 
 
 def test_a_signed_in_person_stays_signed_in_on_reload(page: Page, signin):
-    signin.as_("editor@example.com")
+    signin.as_("editor@example.com")  # Chen Hao's profile says zh-CN
 
     page.reload()
 
-    expect(page.get_by_role("heading", name=re.compile(r"^Hello, Chen Hao"))).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile(r"^你好，Chen Hao"))).to_be_visible()
 
 
 def test_chinese_browsers_get_chinese_screens_and_dark_mode_works(browser,

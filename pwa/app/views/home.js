@@ -1,53 +1,54 @@
-// Home: the signed-in person's greeting. The full shell (navigation, news, pass) grows here.
+// Home: what is new today — a greeting, the date, and a card for each thing that matters.
 
-import { post } from "../api.js";
-import { h, logo } from "../dom.js";
-import { t } from "../i18n.js";
-import { showError } from "../toast.js";
+import { h, live } from "../dom.js";
+import { formatDate, t } from "../i18n.js";
+import { icon } from "../icons.js";
+import { dismiss, dismissed, installOffer, onInstallChange, promptInstall } from "../install.js";
 
-export const title = () => t("app.name");
+export const title = () => t("nav.home");
 
 export function render(ctx) {
   const user = ctx.user;
-  const details = [
-    ["home.unit", user.business_unit],
-    ["home.department", user.department],
-    ["home.site", user.site],
-    ["home.email", user.email],
-  ].filter(([, value]) => value);
+  const install = h("div", { class: "install-slot" });
+  const showInstall = () => install.replaceChildren(...[installCard()].filter(Boolean));
+  live(install, onInstallChange, showInstall);
+  showInstall();
 
-  const signOut = h("button", { type: "button", class: "btn btn-secondary", onclick: async () => {
-    signOut.disabled = true;
-    try {
-      await post("/api/auth/signout");
-      ctx.signedOut();
-    } catch (error) {
-      showError(error);
-      signOut.disabled = false;
-    }
-  } }, t("home.signout"));
-
-  return h("section", { class: "screen screen-home" },
-    h("header", { class: "appbar" },
-      h("span", { class: "appbar-brand" }, logo(28), t("app.name")),
-      avatar(user)),
+  return h("div", { class: "page page-home" },
     h("div", { class: "greeting" },
+      h("p", { class: "overline" }, formatDate(new Date())),
       h("h1", { class: "title title-xl" }, t("home.hello", { name: user.name })),
       h("p", { class: "lead" }, t("home.lead"))),
-    h("section", { class: "card", "aria-labelledby": "home-details" },
-      h("h2", { id: "home-details", class: "card-title" }, t("home.details")),
-      h("dl", { class: "details" }, details.map(([key, value]) => h("div", { class: "detail" },
-        h("dt", {}, t(key)),
-        h("dd", {}, value))))),
-    h("div", { class: "actions actions-bottom" }, signOut));
+    install,
+    feature("news", "/news", t("home.news.text", { unit: user.business_unit })),
+    feature("pass", "/pass", t("home.pass.text")),
+    feature("notes", "/notes", t("home.notes.text")));
 }
 
-function avatar(user) {
-  const initials = user.name.split(/\s+/).filter(Boolean).slice(0, 2)
-    .map((part) => [...part][0].toUpperCase()).join("");
-  const fallback = h("span", { class: "avatar", "aria-hidden": "true" }, initials);
-  if (!user.photo_url) return fallback;
-  const img = h("img", { class: "avatar", src: user.photo_url, alt: "", width: 40, height: 40 });
-  img.addEventListener("error", () => img.replaceWith(fallback), { once: true });
-  return img;
+/** A card for one part of the app; the whole card is one big link to it. */
+function feature(name, href, text) {
+  return h("article", { class: `card feature feature-${name}`, "aria-labelledby": `home-${name}` },
+    h("div", { class: "feature-head" },
+      h("span", { class: "feature-icon" }, icon(name, 24)),
+      h("h2", { id: `home-${name}`, class: "feature-title" }, t(`home.${name}.title`))),
+    h("p", { class: "feature-text" }, text),
+    h("a", { href, "data-link": true, class: "feature-link" },
+      t(`home.${name}.action`), icon("chevron", 20)));
+}
+
+function installCard() {
+  const offer = installOffer();
+  if (!offer || dismissed()) return null;
+  const ios = offer === "ios";
+  return h("aside", { class: "card install", "aria-labelledby": "install-title" },
+    h("span", { class: "install-icon" }, icon(ios ? "share" : "phone", 24)),
+    h("div", { class: "install-body" },
+      h("h2", { id: "install-title", class: "install-title" },
+        t(ios ? "install.iosTitle" : "install.title")),
+      h("p", { class: "install-text" }, t(ios ? "install.iosText" : "install.text")),
+      h("div", { class: "install-actions" },
+        !ios && h("button", { type: "button", class: "btn btn-primary btn-small",
+          onclick: promptInstall }, t("install.action")),
+        h("button", { type: "button", class: "btn btn-quiet btn-small", onclick: dismiss },
+          t("install.dismiss")))));
 }

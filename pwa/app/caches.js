@@ -1,0 +1,23 @@
+// Cache names shared by the service worker and the page. The shell's cache is versioned in
+// sw.js; these hold data and outlive app updates, so they change only when their format does.
+
+export const PREFIX = "together-";
+export const API_CACHE = `${PREFIX}api-v1`; // last good answer of each API GET
+export const MEDIA_CACHE = `${PREFIX}media-v1`; // media saved for offline, whole files
+// Set by the service worker on an API answer it served from API_CACHE: the network failed.
+export const SAVED_HEADER = "Together-Saved";
+
+/** Keeps `data` as the last good answer to GET url, as if the service worker had fetched it. */
+export async function rememberAnswer(url, data) {
+  if (!("caches" in self)) return;
+  const cache = await caches.open(API_CACHE);
+  await cache.put(new URL(url, self.location.origin).href, new Response(JSON.stringify(data), {
+    headers: { "Content-Type": "application/json" },
+  }));
+}
+
+/** Forgets everything the signed-in person saw: on sign-out, or when the session ended. */
+export async function forgetPersonalData() {
+  if (!("caches" in self)) return;
+  await Promise.all([caches.delete(API_CACHE), caches.delete(MEDIA_CACHE)]);
+}

@@ -1,0 +1,147 @@
+// The outbox: what a person writes is kept in IndexedDB until the server has it. Every entry
+// carries its own Idempotency-Key, the same on each attempt, so when an answer is lost and the
+// request is sent again the server replays its first answer: the write lands exactly once.
+// Shared by the page (app/delivery.js decides when) and the service worker (Background Sync).
+
+import { rememberAnswer } from "./caches.js";
+import * as db from "./storage.js";
+
+const STORE = "outbox";
+export const SYNC_TAG = "together-outbox";
+const TIMEOUT_MS = 20000;
+const BACKOFF_S = [2, 10, 60, 300, 900]; // wait after the 1st, 2nd, ... failed attempt
+// "Not now" answers: 409 means the server is still busy with this key (functions/idempotency.py).
+const TRY_LATER = new Set([408, 409, 425, 429]);
+const MAX_TRIES_LATER = 8; // a server that keeps saying "later" eventually gets a person's eyes
+
+const channel = "BroadcastChannel" in self ? new BroadcastChannel("together-outbox") : null;
+const listeners = new Set();
+channel?.addEventListener("message", (event) => tell(event.data));
+
+/**
+ * Keeps a write until it is delivered. `label` is a string key (or text) naming it in the list.
+ * Resolves to the stored entry; delivery is announced to subscribers as {type: "delivered"}.
+ */
+export async function enqueue({ method = "POST", url, body = {}, label = "" }) {
+  const entry = {
+    id: crypto.randomUUID(), // also the Idempotency-Key
+    method: method.toUpperCase(), url, body, label,
+    createdAt: Date.now(), attempts: 0, nextAttemptAt: 0, state: "waiting", error: null,
+  };
+  await db.put(STORE, entry);
+  announce({ type: "queued", entry });
+  return entry;
+}
+
+/** Every entry, oldest first: state "waiting" (to be sent) or "failed" (refused by the server). */
+export async function list() {
+  return (await db.all(STORE)).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** Puts a failed entry back in line, with the same key. */
+export async function retry(id) {
+  const entry = await db.get(STORE, id);
+  if (!entry) return;
+  await db.put(STORE, { ...entry, state: "waiting", attempts: 0, nextAttemptAt: 0, error: null });
+  announce({ type: "queued", entry });
+}
+
+export async function discard(id) {
+  await db.remove(STORE, id);
+  announce({ type: "changed" });
+}
+
+export async function clear() {
+  await db.clear(STORE);
+  announce({ type: "changed" });
+}
+
+/** listener(message) for "queued", "changed" and "delivered", from any tab or the worker. */
+export function subscribe(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Sends what is due, oldest first (`force`: also what waits for its backoff). One sender at a
+ * time across tabs and the service worker. Resolves to {delivered, waiting, offline, signedOut}.
+ */
+export function flush({ force = false } = {}) {
+  const work = () => deliver(force);
+  return self.navigator.locks ? navigator.locks.request("together-outbox", work) : work();
+}
+
+async function deliver(force) {
+  const report = { delivered: 0, waiting: 0, offline: false, signedOut: false };
+  for (const entry of await list()) {
+    if (entry.state !== "waiting") continue;
+    const due = force || entry.nextAttemptAt <= Date.now();
+    const outcome = report.offline || report.signedOut || !due ? "skipped" : await send(entry);
+    if (outcome === "delivered") report.delivered += 1;
+    else if (outcome !== "failed") report.waiting += 1;
+    if (outcome === "offline") report.offline = true;
+    if (outcome === "signed-out") report.signedOut = true;
+  }
+  return report;
+}
+
+async function send(entry) {
+  let response;
+  try {
+    response = await fetch(entry.url, {
+      method: entry.method,
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json",
+        "Idempotency-Key": entry.id },
+      body: JSON.stringify(entry.body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch {
+    await later(entry); // no answer: the network, or an answer lost on the way back
+    return "offline";
+  }
+  const data = response.status === 204 ? null : await response.json().catch(() => null);
+  if (response.ok) {
+    await db.remove(STORE, entry.id);
+    // A PUT or PATCH answers with the resource: the new last good answer for reading it.
+    if (response.status === 200 && ["PUT", "PATCH"].includes(entry.method)) {
+      await rememberAnswer(entry.url, data);
+    }
+    announce({ type: "delivered", entry, data });
+    return "delivered";
+  }
+  if (response.status === 401) return "signed-out"; // kept: it goes after the next sign-in
+  const temporary = response.status >= 500 || TRY_LATER.has(response.status);
+  if (temporary && entry.attempts + 1 < MAX_TRIES_LATER) {
+    await later(entry, Number(response.headers.get("Retry-After")) || 0);
+    return "later";
+  }
+  await db.put(STORE, { ...entry, state: "failed", error: reason(data, response.status) });
+  announce({ type: "changed" });
+  return "failed";
+}
+
+async function later(entry, retryAfterS = 0) {
+  const attempts = entry.attempts + 1;
+  const backoff = BACKOFF_S[Math.min(attempts, BACKOFF_S.length) - 1] * (0.8 + Math.random() * 0.4);
+  const waitS = Math.max(retryAfterS, backoff);
+  await db.put(STORE, { ...entry, attempts, nextAttemptAt: Date.now() + waitS * 1000 });
+}
+
+/** The server's own words: its message, then what it said about each field. */
+function reason(data, status) {
+  const error = data?.error;
+  if (!error) return `HTTP ${status}`;
+  const fields = Object.values(error.fields || {}).flat(Infinity)
+    .filter((text) => typeof text === "string" && text !== error.message);
+  return [error.message, ...fields].join(" ");
+}
+
+function announce(message) {
+  tell(message);
+  channel?.postMessage(message); // other tabs, and the page when the worker delivered
+}
+
+function tell(message) {
+  for (const listener of listeners) listener(message);
+}

@@ -1,0 +1,88 @@
+// The frame around every signed-in screen: offline banner, app bar with refresh, the view in
+// <main>, and the bottom tab bar within a thumb's reach (with the outbox's count on More).
+
+import { h, hiddenText, live, logo } from "./dom.js";
+import { formatNumber, t } from "./i18n.js";
+import { icon } from "./icons.js";
+import { isOnline, onNetworkChange } from "./network.js";
+import * as outbox from "./outbox.js";
+
+export const TABS = [
+  { path: "/", label: "nav.home", icon: "home" },
+  { path: "/news", label: "nav.news", icon: "news" },
+  { path: "/stories", label: "nav.stories", icon: "stories" },
+  { path: "/notes", label: "nav.notes", icon: "notes" },
+  { path: "/pass", label: "nav.pass", icon: "pass" },
+  { path: "/more", label: "nav.more", icon: "more" },
+];
+
+/** Builds the frame once per language; show() swaps the view inside it. */
+export function createShell(ctx) {
+  const main = h("main", { id: "main", class: "content", tabindex: "-1" });
+  const banner = h("div", { class: "banner", role: "status" });
+  const refresh = h("button", { type: "button", class: "icon-button", "aria-label": t("shell.refresh"),
+    onclick: async () => {
+      refresh.setAttribute("aria-busy", "true");
+      try {
+        await ctx.refresh();
+      } finally {
+        refresh.removeAttribute("aria-busy");
+      }
+    } }, icon("refresh"));
+  const profileLink = h("a", { href: "/more", "data-link": true, class: "avatar-link",
+    "aria-label": t("shell.profile") }, avatar(ctx.user, 40));
+  const tabs = TABS.map((tab) => h("a", { href: tab.path, "data-link": true, class: "tab" },
+    icon(tab.icon, 24), h("span", { class: "tab-label" }, t(tab.label))));
+  const badge = h("span", { class: "badge", "aria-hidden": "true", hidden: true });
+  const badgeText = hiddenText("");
+  tabs.at(-1).append(badge, badgeText);
+
+  const element = h("div", { class: "shell" },
+    h("a", { href: "#main", class: "skip-link" }, t("shell.skip")),
+    banner,
+    h("header", { class: "appbar" },
+      h("a", { href: "/", "data-link": true, class: "appbar-brand" }, logo(28), t("app.name")),
+      h("div", { class: "appbar-actions" }, refresh, profileLink)),
+    main,
+    h("nav", { class: "tabbar", "aria-label": t("nav.label") }, tabs));
+
+  const showBanner = (online) => {
+    banner.hidden = online;
+    banner.replaceChildren(icon("offline", 20), h("span", {}, t("offline.banner")));
+  };
+  live(banner, onNetworkChange, showBanner);
+  showBanner(isOnline());
+
+  const count = async () => {
+    const waiting = (await outbox.list()).length;
+    badge.hidden = waiting === 0;
+    badge.textContent = formatNumber(waiting);
+    badgeText.textContent = waiting ? `, ${t("nav.waiting", { count: formatNumber(waiting) })}` : "";
+  };
+  live(badge, outbox.subscribe, count);
+  count();
+
+  return {
+    element,
+    /** Puts a view's nodes in <main> and marks its tab as the current page. */
+    show(tabPath, nodes) {
+      main.replaceChildren(...[].concat(nodes));
+      for (const [i, tab] of TABS.entries()) {
+        if (tab.path === tabPath) tabs[i].setAttribute("aria-current", "page");
+        else tabs[i].removeAttribute("aria-current");
+      }
+    },
+  };
+}
+
+/** The person's photo, or their initials on a warm disc (drawn by CSS: a picture, not text). */
+export function avatar(user, size = 40) {
+  const initials = user.name.split(/\s+/).filter(Boolean).slice(0, 2)
+    .map((part) => [...part][0].toUpperCase()).join("");
+  const cls = size > 40 ? "avatar avatar-lg" : "avatar";
+  const fallback = h("span", { class: cls, "aria-hidden": "true", "data-initials": initials });
+  if (!user.photo_url) return fallback;
+  const img = h("img", { class: cls, src: user.photo_url, alt: "", width: size, height: size });
+  img.addEventListener("error", () => img.replaceWith(fallback), { once: true });
+  return img;
+}

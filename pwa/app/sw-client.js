@@ -1,0 +1,66 @@
+// The page's side of the service worker: registers it and tells the person the two things
+// they need to know — "ready to work offline" (first install) and "update available".
+
+import { t } from "./i18n.js";
+import { toast } from "./toast.js";
+
+let registration = null;
+let reloading = false;
+let firstInstall = false;
+
+export async function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  firstInstall = !navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    // A waiting worker took over because the person chose "Reload": show the new version.
+    if (reloading) return location.reload();
+    if (!firstInstall) return;
+    // The first worker claimed this page: from now on it opens offline.
+    firstInstall = false;
+    toast(t("sw.ready"));
+    // What the page read before the worker ran was not kept: read it again, through it.
+    dispatchEvent(new CustomEvent("together:offline-ready"));
+  });
+  registration = await navigator.serviceWorker.register("/sw.js", { type: "module", scope: "/",
+    updateViaCache: "none" });
+  if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+  follow(registration.installing);
+  registration.addEventListener("updatefound", () => follow(registration.installing));
+}
+
+const followed = new WeakSet();
+
+/** Watches a new worker: once installed next to a running one, it is an update. */
+function follow(worker) {
+  if (!worker || followed.has(worker)) return;
+  followed.add(worker);
+  worker.addEventListener("statechange", () => {
+    if (worker.state === "installed" && navigator.serviceWorker.controller) offerUpdate(worker);
+  });
+}
+
+/** Offers a waiting update again (after the language changed, say). */
+export function offerWaitingUpdate() {
+  if (registration?.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+}
+
+function offerUpdate(worker) {
+  toast(t("sw.update"), { action: { label: t("sw.reload"), run: () => {
+    reloading = true;
+    worker.postMessage({ type: "SKIP_WAITING" });
+  } } });
+}
+
+/** Asks the server for a newer sw.js (on refresh, and when the app returns to the front);
+ * true if one is on its way (its "Update available" follows). */
+export async function checkForUpdate() {
+  try {
+    await registration?.update();
+  } catch (error) {
+    console.warn("could not check for an app update (offline?)", error);
+  }
+  return Boolean(registration?.installing || registration?.waiting);
+}
+
+/** True once a service worker controls this page: the shell then opens offline. */
+export const worksOffline = () => Boolean(navigator.serviceWorker?.controller);

@@ -1,0 +1,101 @@
+// More: the person's profile, language, what waits to be sent, their role tools, sign out.
+
+import { post } from "../api.js";
+import { forgetPersonalData } from "../caches.js";
+import { h, live } from "../dom.js";
+import { lang, LANGUAGE_NAMES, LANGUAGES, t } from "../i18n.js";
+import { icon } from "../icons.js";
+import { installOffer, onInstallChange, promptInstall } from "../install.js";
+import * as outbox from "../outbox.js";
+import { avatar } from "../shell.js";
+import { worksOffline } from "../sw-client.js";
+import { showError } from "../toast.js";
+import { outboxSection } from "./outbox.js";
+import { toolsFor } from "./tool.js";
+
+export const title = () => t("more.title");
+
+export function render(ctx) {
+  const tools = toolsFor(ctx.user);
+  return h("div", { class: "page page-more" },
+    h("h1", { class: "page-title" }, t("more.title")),
+    profile(ctx.user),
+    tools.length > 0 && h("section", { class: "section", "aria-labelledby": "tools-title" },
+      h("h2", { id: "tools-title", class: "section-title" }, t("more.tools")),
+      h("ul", { class: "card list" }, tools.map((tool) => h("li", {},
+        h("a", { href: tool.path, "data-link": true, class: "row row-link" },
+          h("span", { class: "row-icon" }, icon(tool.icon, 22)),
+          h("span", { class: "row-title" }, t(`tools.${tool.id}.title`)),
+          icon("chevron", 20)))))),
+    outboxSection(),
+    language(ctx),
+    thisApp(),
+    signOut(ctx));
+}
+
+function profile(user) {
+  const details = [["more.unit", user.business_unit], ["more.department", user.department],
+    ["more.site", user.site]].filter(([, value]) => value);
+  return h("section", { class: "card profile", "aria-labelledby": "profile-name" },
+    h("div", { class: "profile-head" },
+      avatar(user, 56),
+      h("div", {},
+        h("h2", { id: "profile-name", class: "profile-name" }, user.name),
+        h("p", { class: "profile-email" }, user.email))),
+    h("dl", { class: "details" }, details.map(([key, value]) => h("div", { class: "detail" },
+      h("dt", {}, t(key)),
+      h("dd", {}, value)))));
+}
+
+function language(ctx) {
+  const choices = LANGUAGES.map((code) => h("label", { class: "choice", lang: code },
+    h("input", { type: "radio", name: "language", value: code, checked: code === lang,
+      onchange: () => ctx.chooseLanguage(code) }),
+    h("span", {}, LANGUAGE_NAMES[code])));
+  return h("section", { class: "section" },
+    h("fieldset", { class: "choices" },
+      h("legend", { class: "section-title" }, icon("globe", 18), t("more.language")),
+      h("div", { class: "card segmented" }, choices)));
+}
+
+function thisApp() {
+  const list = h("ul", { class: "card list" });
+  const update = () => {
+    const ready = worksOffline();
+    list.replaceChildren(...[
+      installOffer() === "prompt" && h("li", {},
+        h("button", { type: "button", class: "row row-link", onclick: promptInstall },
+          h("span", { class: "row-icon" }, icon("install", 22)),
+          h("span", { class: "row-title" }, t("more.install")))),
+      h("li", { class: "row" },
+        h("span", { class: `row-icon ${ready ? "is-ok" : ""}` }, icon(ready ? "check" : "clock", 22)),
+        h("span", { class: "row-title" }, t(ready ? "more.offlineReady" : "more.offlineNotReady"))),
+    ].filter(Boolean));
+  };
+  update();
+  live(list, onInstallChange, update);
+  live(list, (listener) => {
+    navigator.serviceWorker?.addEventListener("controllerchange", listener);
+    return () => navigator.serviceWorker?.removeEventListener("controllerchange", listener);
+  }, update);
+  return h("section", { class: "section", "aria-labelledby": "app-title" },
+    h("h2", { id: "app-title", class: "section-title" }, t("more.app")), list);
+}
+
+function signOut(ctx) {
+  const button = h("button", { type: "button", class: "btn btn-secondary", onclick: async () => {
+    const unsent = (await outbox.list()).length;
+    if (unsent && !confirm(t("more.signoutWaiting", { count: unsent }))) return;
+    button.disabled = true;
+    try {
+      await post("/api/auth/signout");
+      // This phone may be shared: nothing of this person's stays behind.
+      await Promise.all([outbox.clear(), forgetPersonalData()]);
+      ctx.signedOut();
+    } catch (error) {
+      showError(error);
+      button.disabled = false;
+    }
+  } }, icon("signout", 20), t("more.signout"));
+  return h("div", { class: "actions" }, button);
+}

@@ -1,0 +1,246 @@
+// Publish news (editors for their units; HR and admins anywhere): pick or record a video, which
+// uploads at once while the editor writes the title and text in English and Chinese, chooses
+// the audience and the time, and whether people must acknowledge it. Then: the items so far.
+
+import { get, request } from "../api.js";
+import { h } from "../dom.js";
+import { formatAgo, t } from "../i18n.js";
+import { icon } from "../icons.js";
+import { clearErrors, showError, toast } from "../toast.js";
+import { uploadCard } from "../video/upload-card.js";
+import { pendingUploads, startUpload } from "../video/uploader.js";
+import { localized } from "./feed.js";
+import { rememberItem } from "./reach.js";
+
+const MANAGERS = ["hr", "admin"];
+const TYPES = "video/mp4,video/quicktime,video/webm,video/*";
+
+export const title = () => t("tools.publish.title");
+
+export function render(ctx) {
+  const page = h("div", { class: "page page-publish" },
+    h("a", { href: "/more", "data-link": true, class: "back-link" }, icon("back", 20), t("tools.back")),
+    h("h1", { class: "page-title" }, t("tools.publish.title")));
+  const slot = h("div", { class: "publish-slot" });
+  page.append(slot, recent(ctx));
+  pendingUploads().then((uploads) => {
+    const upload = uploads[0];
+    slot.replaceChildren(form(ctx, upload));
+    upload?.run(); // after a reload: carries on where the server says it stopped
+  }).catch(showError);
+  return page;
+}
+
+function form(ctx, upload) {
+  const manager = ctx.user.roles.some((role) => MANAGERS.includes(role));
+  const saved = upload?.draft.form ?? {};
+  const video = h("div", { class: "publish-video" });
+  const submit = h("button", { type: "submit", class: "btn btn-primary" }, icon("send", 20),
+    t("publish.submit"));
+  const formEl = h("form", { class: "form publish-form", novalidate: true },
+    h("section", { class: "section", "aria-labelledby": "publish-video-title" },
+      h("h2", { id: "publish-video-title", class: "section-title" }, t("publish.video")), video),
+    h("p", { class: "form-error", role: "alert", hidden: true }),
+    fieldset(t("publish.titles"), [
+      input("title_en", t("publish.titleEn"), saved.title_en, { lang: "en", maxlength: 120 }),
+      input("title_zh", t("publish.titleZh"), saved.title_zh, { lang: "zh-CN", maxlength: 120 })]),
+    fieldset(t("publish.texts"), [
+      input("text_en", t("publish.textEn"), saved.text_en, { lang: "en", multiline: true }),
+      input("text_zh", t("publish.textZh"), saved.text_zh, { lang: "zh-CN", multiline: true })]),
+    audienceFields(ctx.user, manager, saved),
+    whenFields(saved),
+    fieldset(t("publish.options"), [
+      toggle("must_acknowledge", t("publish.mustAcknowledge"), t("publish.mustAcknowledgeHint"),
+        saved.must_acknowledge),
+      manager && toggle("pinned", t("publish.pinned"), t("publish.pinnedHint"), saved.pinned)]),
+    h("div", { class: "actions" }, submit));
+
+  let current = upload;
+  const enable = () => {
+    submit.disabled = !current || current.stage === "uploading" || current.stage === "failed";
+  };
+  const showVideo = () => {
+    current?.addEventListener("change", enable);
+    video.replaceChildren(current ? uploadCard(current, { onGone: () => {
+      current = null;
+      showVideo();
+    } }) : picker(async (file) => {
+      try {
+        current = await startUpload(file);
+        await current.saveForm(values(formEl));
+        showVideo();
+        current.run();
+      } catch (error) {
+        showError(error, { form: formEl });
+      }
+    }));
+    enable();
+  };
+  let pending = 0;
+  formEl.addEventListener("input", () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => current?.saveForm(values(formEl)).catch(showError), 400);
+    showWhen(formEl);
+    showAudience(formEl);
+  });
+  formEl.addEventListener("submit", (event) => {
+    event.preventDefault();
+    publish(ctx, formEl, current, submit);
+  });
+  showVideo();
+  showAudience(formEl);
+  showWhen(formEl);
+  return formEl;
+}
+
+function picker(onFile) {
+  const choose = (key, extra, iconName) => {
+    const field = h("input", { type: "file", name: "video", accept: TYPES, class: "visually-hidden",
+      ...extra, onchange: (event) => event.target.files[0] && onFile(event.target.files[0]) });
+    return h("label", { class: "btn btn-secondary picker-button" }, icon(iconName, 20), t(key), field);
+  };
+  return h("div", { class: "card picker" },
+    h("p", { class: "picker-text" }, t("publish.pickText")),
+    h("div", { class: "picker-buttons" },
+      choose("publish.record", { capture: "environment", "data-kind": "record" }, "video"),
+      choose("publish.choose", { "data-kind": "choose" }, "upload")),
+    h("p", { class: "hint" }, t("publish.pickHint")));
+}
+
+function fieldset(legend, children) {
+  return h("fieldset", { class: "section publish-group" },
+    h("legend", { class: "section-title" }, legend),
+    h("div", { class: "card publish-fields" }, children));
+}
+
+function input(name, label, value, { lang, maxlength, multiline = false, type = "text" } = {}) {
+  const id = `publish-${name}`;
+  const attrs = { id, name, class: "input", lang, maxlength, "aria-describedby": `${id}-error` };
+  const control = multiline ? h("textarea", { ...attrs, rows: 4, maxlength: 5000 }, value ?? "")
+    : h("input", { ...attrs, type, value: value ?? "" });
+  return h("div", { class: "field" },
+    h("label", { class: "label", for: id }, label), control,
+    h("p", { id: `${id}-error`, class: "field-error", hidden: true }));
+}
+
+function toggle(name, label, hint, checked) {
+  return h("label", { class: "toggle" },
+    h("span", { class: "toggle-text" }, h("span", { class: "toggle-label" }, label),
+      h("span", { class: "toggle-hint" }, hint)),
+    h("input", { type: "checkbox", name, role: "switch", checked: Boolean(checked) }));
+}
+
+function select(name, label, options, value) {
+  const id = `publish-${name}`;
+  return h("div", { class: "field" },
+    h("label", { class: "label", for: id }, label),
+    h("select", { id, name, class: "input" }, options.map(([v, text]) =>
+      h("option", { value: v, selected: v === value }, text))));
+}
+
+/** Who sees it: editors choose among their units (whole unit or one department). */
+function audienceFields(user, manager, saved) {
+  const kinds = (manager ? ["company", "unit", "department", "site"] : ["unit", "department"])
+    .map((kind) => [kind, t(`publish.kind.${kind}`)]);
+  const units = user.editor_units?.length ? user.editor_units : [user.business_unit];
+  return fieldset(t("publish.audience"), [
+    select("kind", t("publish.kind"), kinds, saved.kind ?? kinds[0][0]),
+    manager ? input("unit", t("publish.unit"), saved.unit ?? user.business_unit)
+      : select("unit", t("publish.unit"), units.map((u) => [u, u]), saved.unit),
+    input("department", t("publish.department"), saved.department),
+    input("site", t("publish.site"), saved.site ?? user.site)]);
+}
+
+function showAudience(form) {
+  const kind = form.elements.kind.value;
+  const needs = { company: [], unit: ["unit"], department: ["unit", "department"], site: ["site"] };
+  for (const name of ["unit", "department", "site"]) {
+    const field = form.elements[name].closest(".field");
+    field.hidden = !needs[kind].includes(name);
+  }
+}
+
+function showWhen(form) {
+  const later = form.elements.when.value === "later";
+  form.elements.publish_at.closest(".field").hidden = !later;
+}
+
+function whenFields(saved) {
+  const when = saved.when ?? "now";
+  const radio = (value) => h("label", { class: "choice" },
+    h("input", { type: "radio", name: "when", value, checked: when === value }),
+    h("span", {}, t(`publish.when.${value}`)));
+  return fieldset(t("publish.when"), [
+    h("div", { class: "segmented" }, radio("now"), radio("later")),
+    input("publish_at", t("publish.at"), saved.publish_at, { type: "datetime-local" })]);
+}
+
+function values(form) {
+  const data = Object.fromEntries(new FormData(form));
+  for (const name of ["must_acknowledge", "pinned"]) data[name] = Boolean(form.elements[name]?.checked);
+  delete data.video;
+  return data;
+}
+
+async function publish(ctx, form, upload, submit) {
+  clearErrors(form);
+  const v = values(form);
+  const texts = (en, zh) => Object.fromEntries([["en", en], ["zh-CN", zh]]
+    .map(([code, text]) => [code, (text || "").trim()]).filter(([, text]) => text));
+  const kind = v.kind;
+  const audience = { kind, ...(kind === "unit" || kind === "department" ? { unit: v.unit } : {}),
+    ...(kind === "department" ? { department: v.department } : {}),
+    ...(kind === "site" ? { site: v.site } : {}) };
+  const body = { title: texts(v.title_en, v.title_zh), text: texts(v.text_en, v.text_zh),
+    video_id: upload.id, audience, must_acknowledge: v.must_acknowledge,
+    publish_at: v.when === "later" && v.publish_at ? Math.floor(new Date(v.publish_at) / 1000) : null };
+  if (form.elements.pinned) body.pinned = v.pinned;
+  submit.disabled = true;
+  try {
+    const item = await request("/api/news", { method: "POST", body,
+      headers: { "Idempotency-Key": crypto.randomUUID() } });
+    await upload.forget();
+    rememberItem(item);
+    toast(t(`publish.done.${item.state}`));
+    ctx.navigate(`/tools/reach?id=${encodeURIComponent(item.id)}`);
+  } catch (error) {
+    showError(error, { form });
+    submit.disabled = false;
+  }
+}
+
+/** The items this person manages, newest first, each with its state and a link to its reach. */
+function recent(ctx) {
+  const list = h("ul", { class: "card list" });
+  const section = h("section", { class: "section", "aria-labelledby": "publish-recent" },
+    h("h2", { id: "publish-recent", class: "section-title" }, t("publish.recent")), list);
+  const manager = ctx.user.roles.some((role) => MANAGERS.includes(role));
+  const scopes = [...(manager ? [""] : []), ...(ctx.user.editor_units || [])];
+  Promise.all(scopes.map((unit) => get(`/api/news/manage?limit=10${unit
+    ? `&unit=${encodeURIComponent(unit)}` : ""}`))).then((pages) => {
+    const items = pages.flatMap((p) => p.items).sort((a, b) => b.publish_at - a.publish_at);
+    if (!items.length) list.replaceChildren(h("li", { class: "row row-meta" }, t("publish.none")));
+    else list.replaceChildren(...items.slice(0, 10).map(managedRow));
+  }, (error) => {
+    showError(error);
+    section.hidden = true;
+  });
+  return section;
+}
+
+function managedRow(item) {
+  rememberItem(item);
+  const title = localized(item.title);
+  const state = item.state === "blocked"
+    ? t("publish.state.blocked", { reason: item.video_reason_message || "" })
+    : t(`publish.state.${item.state}`);
+  return h("li", {}, h("a", { href: `/tools/reach?id=${encodeURIComponent(item.id)}`,
+    "data-link": true, class: "row row-link" },
+  h("span", { class: `row-icon state-${item.state}` }, icon(item.state === "published"
+    ? "check" : item.state === "blocked" ? "alert" : "clock", 22)),
+  h("span", { class: "row-body" },
+    h("span", { class: "row-title", lang: title.lang }, title.text),
+    h("span", { class: "row-meta" }, `${state} · ${formatAgo(item.publish_at * 1000)} · `
+      + t("publish.counts", { views: item.views, acks: item.acks }))),
+  icon("chevron", 20)));
+}

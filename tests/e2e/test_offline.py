@@ -1,0 +1,203 @@
+"""Offline: the shell opens and navigates without a network, and writes wait in the outbox."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, Route, expect
+
+from tests.e2e.conftest import GREETING, open_home, ready_offline, screenshot, tab
+
+pytestmark = pytest.mark.e2e
+
+DECLARATION = {"temperature_c": 36.6, "symptoms": [], "close_contact": False,
+               "visited_high_risk_area": False}
+ENQUEUE = """(request) => import('/app/outbox.js').then((outbox) => outbox.enqueue(request))"""
+
+
+def waiting_badge(page: Page):
+    return tab(page, "More").locator(".badge")
+
+
+def test_after_one_visit_the_app_opens_and_moves_between_screens_offline(page: Page, signin):
+    signin.as_("hr@example.com")  # the real sign-in, then nothing from the network
+    expect(page.get_by_role("status").filter(has_text="Ready to work offline.")).to_be_visible()
+    ready_offline(page)
+
+    page.context.set_offline(True)
+    page.reload()
+
+    expect(page.get_by_role("heading", level=1, name=GREETING)).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="You're offline")).to_be_visible()
+    screenshot(page, "offline-home")
+    for name, heading in [("News", "News"), ("Stories", "Stories"), ("Notes", "Notes"),
+                          ("Pass", "Pass"), ("More", "More"), ("Home", GREETING)]:
+        tab(page, name).click()
+        expect(page.get_by_role("heading", level=1, name=heading)).to_be_visible()
+        expect(tab(page, name)).to_have_attribute("aria-current", "page")
+    tab(page, "More").click()
+    page.get_by_role("link", name="Directory import").click()  # a role tool, offline too
+    expect(page.get_by_role("heading", level=1, name="Directory import")).to_be_visible()
+
+    page.context.set_offline(False)
+    page.get_by_role("button", name="Refresh").click()
+    expect(page.get_by_role("status").filter(has_text="You're offline")).to_be_hidden()
+
+
+def test_a_write_made_offline_arrives_once_after_a_reload_and_a_lost_answer(
+        page: Page, accounts, live_app):
+    employee = open_home(page, accounts, "employee@example.com")
+    page.context.set_offline(True)
+
+    entry = page.evaluate(ENQUEUE, {"method": "POST", "url": "/api/health/declarations",
+                                    "body": DECLARATION, "label": "outbox.declaration"})
+    expect(waiting_badge(page)).to_have_text("1")
+    page.reload()  # the entry lives in IndexedDB, not in the page
+    expect(waiting_badge(page)).to_have_text("1")
+    tab(page, "More").click()
+    expect(page.get_by_text("Health declaration")).to_be_visible()
+    expect(page.get_by_text("Sent when you're back online")).to_be_visible()
+    screenshot(page, "outbox-waiting")
+
+    # The first attempt reaches the server, but its answer is lost on the way back.
+    attempts = []
+
+    def lose_first_answer(route: Route):
+        response = route.fetch()
+        attempts.append({"key": route.request.headers.get("idempotency-key"),
+                         "status": response.status,
+                         "replayed": response.headers.get("idempotent-replayed"),
+                         "rev": stored_declaration(live_app, employee["id"])["rev"]})
+        if len(attempts) == 1:
+            route.abort("connectionreset")
+        else:
+            route.fulfill(response=response)
+
+    page.context.route("**/api/health/declarations", lose_first_answer)
+    page.context.set_offline(False)
+
+    expect(waiting_badge(page)).to_be_hidden(timeout=15000)  # retried after a short backoff
+    expect(page.get_by_text("Everything you wrote has reached Together.")).to_be_visible()
+    assert [a["key"] for a in attempts] == [entry["id"], entry["id"]]
+    assert [(a["status"], a["replayed"]) for a in attempts] == [(201, None), (201, "true")]
+    assert attempts[0]["rev"] == attempts[1]["rev"]  # the retry wrote nothing
+    declarations = page.request.get(f"/api/health/declarations/{employee['id']}").json()
+    assert len(declarations["items"]) == 1
+    assert stored_declaration(live_app, employee["id"])["rev"] == attempts[0]["rev"]
+
+
+def stored_declaration(app, employee_id: str) -> dict:
+    """Today's declaration as the server stored it (a repeat would have a new revision)."""
+    store = app.extensions["together"].store
+    with app.app_context():
+        items = store.query(f"HEALTH#{employee_id}", prefix="DECL#", limit=5).items
+    assert len(items) == 1, items
+    return items[0]
+
+
+def test_background_sync_sends_it_when_the_network_returns_with_the_app_closed(
+        page: Page, accounts, live_app):
+    employee = open_home(page, accounts, "guard@example.com")
+    context = page.context
+    context.set_offline(True)
+    entry = page.evaluate(ENQUEUE, {"method": "POST", "url": "/api/health/declarations",
+                                    "body": DECLARATION, "label": "outbox.declaration"})
+    tags = "navigator.serviceWorker.ready.then((registration) => registration.sync.getTags())"
+    assert page.evaluate(tags) == ["together-outbox"]  # the browser holds it for the network
+    page.close()  # nothing of the app is open any more: only its service worker
+
+    with context.expect_event("requestfinished", timeout=15000,
+                              predicate=lambda r: r.url.endswith("/declarations")) as sent:
+        context.set_offline(False)
+
+    assert sent.value.service_worker is not None  # sent by the worker's `sync` handler
+    assert sent.value.headers["idempotency-key"] == entry["id"]
+    assert sent.value.response().status == 201
+    assert stored_declaration(live_app, employee["id"])["temperature_c"] == 36.6
+
+
+def test_a_write_the_server_refuses_is_shown_with_its_reason_and_not_retried(
+        page: Page, accounts):
+    open_home(page, accounts, "admin@example.com")
+
+    page.evaluate(ENQUEUE, {"method": "PATCH", "url": "/api/me", "body": {"language": "fr"},
+                            "label": "outbox.language"})
+
+    tab(page, "More").click()
+    failed = page.locator(".outbox-entry.is-failed")
+    expect(failed).to_contain_text("Your language setting")
+    expect(failed).to_contain_text(re.compile(r"Not sent: Some details need correcting\. .*en"))
+    expect(waiting_badge(page)).to_have_text("1")
+    screenshot(page, "outbox-failed")
+
+    failed.get_by_role("button", name="Discard").click()
+    expect(waiting_badge(page)).to_be_hidden()
+    assert page.request.get("/api/me").json()["language"] == "en"
+
+
+def test_a_language_chosen_offline_shows_at_once_and_reaches_the_profile(
+        page: Page, accounts):
+    open_home(page, accounts, "hr@example.com")
+    tab(page, "More").click()
+    page.context.set_offline(True)
+
+    page.get_by_text("简体中文").click()
+
+    expect(page.get_by_role("heading", level=1, name="更多")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "zh-CN")
+    expect(page.get_by_text("语言设置")).to_be_visible()  # waiting in the outbox
+    page.reload()
+    expect(page.get_by_role("heading", level=1, name="更多")).to_be_visible()
+    assert page.request.get("/api/me").json()["language"] == "en"  # not sent yet
+
+    page.context.set_offline(False)
+
+    expect(page.get_by_text("你写下的内容都已送达。")).to_be_visible()
+    assert page.request.get("/api/me").json()["language"] == "zh-CN"
+    page.get_by_text("English").click()  # online, it goes straight through
+    expect(page.get_by_role("heading", level=1, name="More")).to_be_visible()
+    expect(page.get_by_text("Everything you wrote has reached Together.")).to_be_visible()
+    assert page.request.get("/api/me").json()["language"] == "en"
+
+
+def test_saved_media_plays_offline_by_byte_range(page: Page, accounts, live_app):
+    open_home(page, accounts, "employee@example.com")
+    media = live_app.extensions["together"].media
+    data = bytes(range(256)) * 40  # 10,240 bytes
+    with live_app.app_context():
+        media.put_bytes("e2e/clip.mp4", data, "video/mp4")
+        url = media.download_url("e2e/clip.mp4")
+
+    size = page.evaluate("(url) => import('/app/media.js').then((m) => m.saveMedia(url))", url)
+    assert size == len(data)
+    page.context.set_offline(True)
+
+    fetch = """async ([url, range]) => {
+      const response = await fetch(url, range ? {headers: {Range: range}} : {});
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return {status: response.status, range: response.headers.get('Content-Range'),
+              first: bytes[0], length: bytes.length};
+    }"""
+    assert page.evaluate(fetch, [url, None]) == {
+        "status": 200, "range": None, "first": 0, "length": len(data)}
+    assert page.evaluate(fetch, [url, "bytes=300-399"]) == {
+        "status": 206, "range": "bytes 300-399/10240", "first": 300 % 256, "length": 100}
+    assert page.evaluate(fetch, [url, "bytes=10000-"]) == {
+        "status": 206, "range": "bytes 10000-10239/10240", "first": 10000 % 256, "length": 240}
+    assert page.evaluate(fetch, [url, "bytes=-16"]) == {
+        "status": 206, "range": "bytes 10224-10239/10240", "first": 10224 % 256, "length": 16}
+    assert page.evaluate(fetch, [url, "bytes=20000-"])["status"] == 416
+
+
+def test_only_good_answers_to_reads_are_kept_for_offline(page: Page, accounts):
+    open_home(page, accounts, "employee@example.com")
+
+    forbidden = page.evaluate("fetch('/api/directory/employees?unit=Retail').then(r => r.status)")
+    assert forbidden == 403  # an employee may not list a unit
+    kept = page.evaluate("""caches.open('together-api-v1')
+      .then((cache) => cache.keys()).then((keys) => keys.map((r) => new URL(r.url).pathname))""")
+    assert kept == ["/api/me"]  # no error, no /api/auth/*, no /api/dev/*
+
+    page.context.set_offline(True)
+    offline = page.evaluate("""fetch('/api/directory/employees?unit=Retail')
+      .then((r) => r.status, (error) => error.name)""")
+    assert offline == "TypeError"  # the refusal was not kept, so offline there is nothing
