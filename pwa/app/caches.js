@@ -1,6 +1,8 @@
 // Cache names shared by the service worker and the page. The shell's cache is versioned in
 // sw.js; these hold data and outlive app updates, so they change only when their format does.
 
+import { clear as forgetPass } from "./pass/db.js";
+
 export const PREFIX = "together-";
 export const API_CACHE = `${PREFIX}api-v1`; // last good answer of each API GET
 export const MEDIA_CACHE = `${PREFIX}media-v1`; // media saved for offline, whole files
@@ -18,6 +20,8 @@ export async function rememberAnswer(url, data) {
 
 /** Forgets everything the signed-in person saw: on sign-out, or when the session ended. */
 export async function forgetPersonalData() {
-  if (!("caches" in self)) return;
-  await Promise.all([caches.delete(API_CACHE), caches.delete(MEDIA_CACHE)]);
+  // The pass's device key and credential (and a guard's keys) go too: passes are personal.
+  const pass = forgetPass();
+  if ("caches" in self) await Promise.all([caches.delete(API_CACHE), caches.delete(MEDIA_CACHE)]);
+  await pass;
 }

@@ -3,12 +3,12 @@
 
 import { MEDIA_CACHE } from "./caches.js";
 
-/** Downloads the whole file once and keeps it; resolves to its size in bytes. */
-export async function saveMedia(url) {
+/** Downloads the whole file once and keeps it (under `key`, else its URL); resolves to its size. */
+export async function saveMedia(url, { key = url } = {}) {
   const response = await fetch(url, { credentials: "same-origin" });
   if (response.status !== 200) throw new Error(`could not save ${url}: HTTP ${response.status}`);
   const size = Number(response.headers.get("Content-Length")) || 0;
-  await (await caches.open(MEDIA_CACHE)).put(url, response);
+  await (await caches.open(MEDIA_CACHE)).put(key, response);
   return size;
 }
 

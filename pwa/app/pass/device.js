@@ -87,6 +87,3 @@ async function ask(device) {
     throw error;
   }
 }
-
-/** Forgets the key pair and the credential: on sign-out. */
-export const forget = () => db.clear();

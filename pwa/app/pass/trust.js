@@ -6,14 +6,13 @@ import * as db from "./db.js";
 import { trustFrom } from "./verify.js";
 
 const TRUST = "trust";
-let current = null; // {trust, savedAt, generatedAt}: imported keys, ready to verify
+let current = null; // the saved copy with its keys imported, ready to verify with
 
 /** The last saved keys and revocations, ready to verify with; null if never fetched. */
 export async function loadTrust() {
-  if (current) return current;
-  const saved = await db.get(TRUST);
+  const saved = await db.get(TRUST); // read each time: sign-out, or another tab, may change it
   if (!saved) return null;
-  current = await prepare(saved);
+  if (current?.savedAt !== saved.savedAt) current = await prepare(saved);
   return current;
 }
 
@@ -31,8 +30,3 @@ async function prepare(saved) {
   return { trust: await trustFrom(saved.jwks, saved.revocations), savedAt: saved.savedAt,
     generatedAt: saved.revocations.generated_at };
 }
-
-/** Forgets the in-memory copy too (sign-out clears the database itself). */
-export const forgetTrust = () => {
-  current = null;
-};

@@ -25,7 +25,7 @@ export function render(ctx) {
       h("label", { class: "label", for: "dc-temperature" }, t("declare.temperature")),
       h("input", { id: "dc-temperature", name: "temperature_c", class: "input dc-temperature",
         type: "text", inputmode: "decimal", autocomplete: "off", enterkeyhint: "next",
-        placeholder: "36.6", "aria-describedby": "dc-temperature-hint dc-temperature-error" }),
+        "aria-describedby": "dc-temperature-hint dc-temperature-error" }),
       h("p", { id: "dc-temperature-hint", class: "hint" }, t("declare.temperatureHint")),
       h("p", { id: "dc-temperature-error", class: "field-error", hidden: true })),
     h("fieldset", { class: "dc-group", "aria-describedby": "dc-symptoms-hint" },

@@ -15,7 +15,7 @@ import { keepAwake } from "../pass/wake.js";
 import { avatar } from "../shell.js";
 import { showError } from "../toast.js";
 
-export const title = () => t("healthpass.title");
+export const title = () => t("nav.pass"); // the tab's name, as every tab's page is titled
 
 const DECLARATIONS = "/api/health/declarations";
 
@@ -98,10 +98,12 @@ function showNone(screen, waiting) {
   screen.pass = null;
   show(screen, "none", h("section", { class: "card hp-none", "aria-labelledby": "hp-none-title" },
     h("div", { class: "hp-notice-art" }, icon(waiting ? "clock" : "pass", 40)),
-    h("h2", { id: "hp-none-title", class: "hp-none-title" }, t("healthpass.none.title")),
+    h("h2", { id: "hp-none-title", class: "hp-none-title" },
+      t(waiting ? "healthpass.pending.title" : "healthpass.none.title")),
     h("p", { class: "hp-notice-text" }, t(waiting ? "healthpass.pending" : "healthpass.none.text")),
-    h("a", { href: "/pass/declare", "data-link": true, class: "btn btn-primary" },
-      t("healthpass.none.action"))));
+    h("a", { href: "/pass/declare", "data-link": true,
+      class: waiting ? "btn btn-secondary" : "btn btn-primary" },
+    t(waiting ? "healthpass.declareAgain" : "healthpass.none.action"))));
 }
 
 /** The live pass; its QR is re-signed every PERIOD_S and the clock ticks every second. */

@@ -4,6 +4,7 @@ import { h, live } from "../dom.js";
 import { formatDate, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { dismiss, dismissed, installOffer, onInstallChange, promptInstall } from "../install.js";
+import { todayCard } from "./feed.js";
 
 export const title = () => t("nav.home");
 
@@ -20,7 +21,7 @@ export function render(ctx) {
       h("h1", { class: "title title-xl" }, t("home.hello", { name: user.name })),
       h("p", { class: "lead" }, t("home.lead"))),
     install,
-    feature("news", "/news", t("home.news.text", { unit: user.business_unit })),
+    todayCard(feature("news", "/news", t("home.news.text", { unit: user.business_unit }))),
     feature("pass", "/pass", t("home.pass.text")),
     feature("notes", "/notes", t("home.notes.text")));
 }

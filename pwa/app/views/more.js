@@ -10,6 +10,7 @@ import * as outbox from "../outbox.js";
 import { avatar } from "../shell.js";
 import { worksOffline } from "../sw-client.js";
 import { showError } from "../toast.js";
+import { forgetUploads } from "../video/uploader.js";
 import { outboxSection } from "./outbox.js";
 import { toolsFor } from "./tool.js";
 
@@ -90,7 +91,7 @@ function signOut(ctx) {
     try {
       await post("/api/auth/signout");
       // This phone may be shared: nothing of this person's stays behind.
-      await Promise.all([outbox.clear(), forgetPersonalData()]);
+      await Promise.all([outbox.clear(), forgetPersonalData(), forgetUploads()]);
       ctx.signedOut();
     } catch (error) {
       showError(error);

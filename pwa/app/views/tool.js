@@ -6,7 +6,8 @@ import { icon } from "../icons.js";
 
 export const TOOLS = [
   { id: "directory", path: "/tools/directory", roles: ["hr", "admin"], icon: "users" },
-  { id: "publish", path: "/tools/publish", roles: ["editor"], icon: "megaphone" },
+  { id: "publish", path: "/tools/publish", roles: ["editor", "hr", "admin"],
+    icon: "megaphone" },
   { id: "health", path: "/tools/health", roles: ["health_officer"], icon: "activity" },
   { id: "scan", path: "/tools/scan", roles: ["guard"], icon: "scan" },
 ];
