@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import coldstart, healthpass, latency, shell_size, throughput, video
+from . import browser, coldstart, healthpass, latency, shell_size, throughput, video
 from .data import MIN_ITEMS, build
 from .machine import OtherLoad
 from .report import BenchError, print_row
@@ -30,6 +30,8 @@ BENCHMARKS = {
     "cold-start": coldstart.cold_start,
     "pass-qr": healthpass.qr_sizes,
     "pass-issue": healthpass.issue_latency,
+    "pass-verify-browser": browser.pass_verify,
+    "upload-resend": browser.upload_resend,
     "news-requests": video.news_requests,
     "news-feed": video.news_feed,
     "shell-size": shell_size.shell_size,

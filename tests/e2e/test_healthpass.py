@@ -8,7 +8,6 @@ screenshot of the employee's pass, or an old one.
 import base64
 import json
 import re
-import statistics
 import time
 from pathlib import Path
 
@@ -105,34 +104,6 @@ def test_the_phone_builds_live_passes_byte_for_byte_as_the_format_says(page: Pag
 
 def unb64url(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def test_verifying_a_live_pass_takes_well_under_5_ms(page: Page):
-    case = vector("live-green")  # the most work: two signatures
-    # Browsers round performance.now() to 0.1 ms, so 200 checks are timed in batches of 10.
-    batches = module_page(page).evaluate("""async ([jwks, qr, now]) => {
-      const { trustFrom, verifyPass } = await import('/app/pass/verify.js');
-      const trust = await trustFrom(jwks, {});
-      const batch = async (size) => {
-        const started = performance.now();
-        for (let i = 0; i < size; i += 1) {
-          const verdict = await verifyPass(qr, trust, now);
-          if (!verdict.valid) throw new Error(verdict.reason);
-        }
-        return (performance.now() - started) / size;
-      };
-      await batch(20); // warm up
-      const times = [];
-      for (let i = 0; i < 20; i += 1) times.push(await batch(10));
-      return times;
-    }""", [VECTORS["jwks"], case["qr"], case["now"]])
-
-    median = statistics.median(batches)
-    print(f"\nlive pass verification in Chromium: median {median:.3f} ms, slowest batch "
-          f"{max(batches):.3f} ms (200 checks, batches of 10)")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "pass-verify-ms.txt").write_text(f"{median:.3f}\n")
-    assert median < 5
 
 
 # ---------- the employee's phone ----------
