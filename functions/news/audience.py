@@ -8,13 +8,11 @@ walking unit -> its people's sites -> their people's units, and remembered in a 
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from weakref import WeakKeyDictionary
 
 from ..directory.service import FIELDS as PROFILE_FIELDS
-from ..store import InvalidCursor, Put
+from ..store import InvalidCursor
+from ..store.port import Put, encode_cursor, read_cursor
 
 KINDS = ("company", "unit", "department", "site")
 PUBLISH_ANYWHERE = ("hr", "admin")
@@ -178,24 +176,16 @@ def _company_members(store, cursor: str | None, limit: int):
         nxt = {"unit": units[following], "inner": None}
     else:
         nxt = None
-    return [_profile(p) for p in page.items], _encode(nxt) if nxt else None
+    return [_profile(p) for p in page.items], encode_cursor(nxt) if nxt else None
 
 
 def _profile(item: dict) -> dict:
     return {k: item.get(k) for k in PROFILE_FIELDS}
 
 
-def _encode(state: dict) -> str:
-    raw = json.dumps(state, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
 def _decode(cursor: str) -> dict:
-    try:
-        state = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (binascii.Error, ValueError) as exc:
-        raise InvalidCursor("not a cursor we made") from exc
-    if (not isinstance(state, dict) or not isinstance(state.get("unit"), str)
+    state = read_cursor(cursor)
+    if (not isinstance(state.get("unit"), str)
             or not isinstance(state.get("inner"), str | None)):
         raise InvalidCursor("not a cursor we made")
     return state

@@ -7,14 +7,12 @@ publish time). A page costs the same whatever the data: 4 partition queries and 
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import re
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from ..store import InvalidCursor
+from ..store.port import encode_cursor, read_cursor
 from ..videos import service as videos
 from . import audience as audiences
 from .service import PIN_MAX, PIN_PK, feed_pk, receipt_key, view
@@ -66,7 +64,7 @@ def page(store, media, person: dict, now: int, tz: str, limit: int,
                         "items": [views[i["id"]] for i in edition if i["id"] in views]}
             if first else None,
             "items": [views[i["id"]] for i in shown if i["id"] in views],
-            "cursor": _encode({"b": next_before, "u": state["u"]}) if next_before else None}
+            "cursor": encode_cursor({"b": next_before, "u": state["u"]}) if next_before else None}
 
 
 def _partition(store, key: str, before: str, fetch: int) -> tuple[list[dict], bool, str | None]:
@@ -123,17 +121,9 @@ def _views(store, media, person: dict, items: list[dict]) -> dict[str, dict]:
     return shown
 
 
-def _encode(state: dict) -> str:
-    raw = json.dumps(state, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
 def _decode(cursor: str) -> dict:
-    try:
-        state = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (binascii.Error, ValueError) as exc:
-        raise InvalidCursor("not a feed cursor") from exc
-    if (not isinstance(state, dict) or not _SORT_KEY.match(str(state.get("b")))
+    state = read_cursor(cursor)
+    if (not _SORT_KEY.match(str(state.get("b")))
             or not (state.get("u") is None or _SORT_KEY.match(str(state["u"])))):
         raise InvalidCursor("not a feed cursor")
     return state

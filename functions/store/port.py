@@ -154,21 +154,27 @@ def check_transaction(ops: list) -> None:
         raise ValueError("a transaction cannot touch one item twice")
 
 
-def encode_cursor(key: dict) -> str:
-    """An opaque cursor from the last item's key attributes."""
-    raw = json.dumps(key, separators=(",", ":"), sort_keys=True).encode()
+def encode_cursor(state: dict) -> str:
+    """An opaque cursor holding a small JSON state (a store key, or a service's position)."""
+    raw = json.dumps(state, separators=(",", ":"), sort_keys=True).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def read_cursor(cursor: str) -> dict:
+    """The state inside a cursor; InvalidCursor unless it is one encode_cursor made."""
+    try:
+        state = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError) as exc:
+        raise InvalidCursor("cursor is not one this store made") from exc
+    if not isinstance(state, dict):
+        raise InvalidCursor("cursor is not one this store made")
+    return state
 
 
 def decode_cursor(cursor: str, pk_attr: str, pk: str, attrs: tuple[str, ...]) -> dict:
     """The key inside a cursor; InvalidCursor unless it belongs to this partition."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        key = json.loads(raw)
-    except (binascii.Error, ValueError) as exc:
-        raise InvalidCursor("cursor is not one this store made") from exc
-    if (not isinstance(key, dict) or key.get(pk_attr) != pk
-            or any(not isinstance(key.get(a), str) for a in attrs)):
+    key = read_cursor(cursor)
+    if key.get(pk_attr) != pk or any(not isinstance(key.get(a), str) for a in attrs):
         raise InvalidCursor("cursor belongs to another query")
     return {a: key[a] for a in attrs}
 
