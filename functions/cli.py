@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import click
@@ -21,6 +22,15 @@ def register(app: Flask) -> None:
 
         seeded = seed_demo(app)
         click.echo("Seeded the demo directory." if seeded else "Demo data is already there.")
+        try:
+            from .seed_news import seed_demo_news
+            from .transcode.port import TranscodeError
+
+            if seed_demo_news(app, int(app.extensions["together"].clock())):
+                click.echo("Published two demo news videos (company-wide, and Retail's daily).")
+        except (OSError, subprocess.SubprocessError, RuntimeError, TranscodeError) as exc:
+            # The demo still works without videos (no ffmpeg here, say): say so and go on.
+            click.echo(f"Demo news skipped: {exc}", err=True)
         click.echo("Demo accounts (sign in with the code shown in the dev outbox):")
         for email, who in DEMO_ACCOUNTS.items():
             click.echo(f"  {email:<24} {who}")
