@@ -207,12 +207,17 @@ def wait_until(page: Page, condition: str, timeout_ms: int = 30000) -> None:
     }}""")
 
 
+# Installing the worker precaches ~60 files; on a 2-core machine where another test process
+# is transcoding video at the same moment, that has taken over 30 s.
+SW_READY_MS = 90_000
+
+
 def ready_offline(page: Page) -> None:
     """Waits until a service worker controls the page and the profile is saved for offline."""
     wait_until(page, "navigator.serviceWorker.ready.then(() => "
-                     "navigator.serviceWorker.controller !== null)")
+                     "navigator.serviceWorker.controller !== null)", SW_READY_MS)
     wait_until(page, "caches.open('together-api-v1')"
-                     ".then((cache) => cache.match('/api/me')).then(Boolean)")
+                     ".then((cache) => cache.match('/api/me')).then(Boolean)", SW_READY_MS)
 
 
 def tab(page: Page, name: str):
