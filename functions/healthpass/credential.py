@@ -28,7 +28,6 @@ COLOURS = {code: colour for colour, code in COLOUR_CODES.items()}
 LIVE_WINDOW_S = 60  # a live QR older (or newer) than this is refused
 IAT_SKEW_S = 60  # clocks differ a little: a credential "issued" this far ahead is still fine
 NAME_MAX_BYTES = 32  # "n" is cut to this many UTF-8 bytes to keep the QR small
-from .reasons import REASONS, b64url, unb64url  # noqa: E402,F401  (re-exported)
 
 
 class Malformed(ValueError):

@@ -10,6 +10,7 @@ from ..i18n import t
 from ..store import Delete
 from . import credential, keys
 from .days import day_of, end_of
+from .reasons import b64url, unb64url
 from .revocation import PK as REVOKED_PK
 from .revocation import StoreRevocations, revoke_credentials, revoke_device
 from .service import health_pk, status_of
@@ -56,9 +57,9 @@ def issue(store, user: dict, now: int, tz, *, device_key: str | None = None) -> 
     cti = secrets.token_bytes(CTI_BYTES)
     text = credential.issue(signer.private, signer.kid, sub=user["id"], name=name,
                             status=status.status, iat=now, exp=exp, cti=cti,
-                            device_key=credential.unb64url(device_key) if device_key else None)
-    cred = {"pk": health_pk(user["id"]), "sk": f"CRED#{credential.b64url(cti)}",
-            "cti": credential.b64url(cti), "dk": device_key, "st": code, "n": name,
+                            device_key=unb64url(device_key) if device_key else None)
+    cred = {"pk": health_pk(user["id"]), "sk": f"CRED#{b64url(cti)}",
+            "cti": b64url(cti), "dk": device_key, "st": code, "n": name,
             "iat": now, "exp": exp, "qr": text, "expires_at": exp}
     store.put(cred)
     return _answer(cred)

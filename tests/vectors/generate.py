@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from functions.healthpass import credential as c
+from functions.healthpass.reasons import b64url
 
 HERE = Path(__file__).parent
 OUT = HERE / "pass-vectors.json"
@@ -69,7 +70,7 @@ def _readable(qr: str) -> dict:
         inner = cbor2.loads(cbor2.loads(data).value[2])
         data, said["t"] = inner["c"], inner["t"]
     claims = cbor2.loads(cbor2.loads(data).value[2])
-    said["claims"] = {NAMES.get(k, k): c.b64url(v) if isinstance(v, bytes) else v
+    said["claims"] = {NAMES.get(k, k): b64url(v) if isinstance(v, bytes) else v
                       for k, v in claims.items()}
     return said
 
@@ -103,9 +104,9 @@ def build() -> dict:
         _case("static-not-yet-valid", green, "not_yet_valid", now=IAT - 61,
               note="iat more than 60 s ahead of the verifier's clock"),
         _case("static-iat-skew-tolerated", green, "ok", now=IAT - 60),
-        _case("static-revoked", green, "revoked", revoked_credentials=[c.b64url(b"\x10" * 12)]),
+        _case("static-revoked", green, "revoked", revoked_credentials=[b64url(b"\x10" * 12)]),
         _case("live-device-revoked", _live(bound, NOW), "revoked",
-              revoked_devices=[c.b64url(device)]),
+              revoked_devices=[b64url(device)]),
         _case("live-replayed", _live(bound, NOW - 61), "replayed",
               note="a screenshot: t more than 60 s old"),
         _case("live-edge-of-window", _live(bound, NOW - 60), "ok"),
@@ -127,10 +128,10 @@ def build() -> dict:
     return {
         "format": "Together pass TG1 (docs/pass-format.md)",
         "warning": "TEST-ONLY keys: published so anyone can check these vectors. Never use them.",
-        "test_only_issuer_private_key": c.b64url(TEST_ONLY_ISSUER_SEED),
-        "test_only_device_private_key": c.b64url(TEST_ONLY_DEVICE_SEED),
-        "jwks": {"keys": [{"kty": "OKP", "crv": "Ed25519", "x": c.b64url(public),
-                           "kid": c.b64url(c.kid_of(public)), "alg": "EdDSA", "use": "sig"}]},
+        "test_only_issuer_private_key": b64url(TEST_ONLY_ISSUER_SEED),
+        "test_only_device_private_key": b64url(TEST_ONLY_DEVICE_SEED),
+        "jwks": {"keys": [{"kty": "OKP", "crv": "Ed25519", "x": b64url(public),
+                           "kid": b64url(c.kid_of(public)), "alg": "EdDSA", "use": "sig"}]},
         "vectors": cases,
     }
 
