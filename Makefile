@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export TOGETHER_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test bench package lint clean venv
+.PHONY: run test test-stress bench package lint clean venv
 
 venv: $(VENV)/.installed
 
@@ -26,10 +26,15 @@ run: venv
 	@echo "Together is at http://$(HOST):$(PORT)  (API docs: /api/docs; codes: /api/dev/outbox)"
 	$(VENV)/bin/waitress-serve --host=$(HOST) --port=$(PORT) --threads=8 functions.wsgi:app
 
+# Stages (lint, node, api, contract, lambda, e2e), each timed; tests/stages.sh says why.
 test: venv infra/node_modules/.installed
 	sh infra/ensure-chromium.sh
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest -n auto --dist loadfile
+	VENV=$(VENV) bash tests/stages.sh
+
+# Before saying an issue is resolved: the suite under load, e2e three times (tests/stress.sh).
+test-stress: venv infra/node_modules/.installed
+	sh infra/ensure-chromium.sh
+	VENV=$(VENV) bash tests/stress.sh
 
 bench: venv
 	$(PY) -m bench
@@ -37,8 +42,8 @@ bench: venv
 package: venv infra/node_modules/.installed
 	bash infra/package.sh $(STAGE)
 
-lint: venv
-	$(VENV)/bin/ruff check .
+lint: venv infra/node_modules/.installed
+	VENV=$(VENV) bash tests/stages.sh lint
 
 clean:
 	rm -rf $(VENV) .venv-lambda dist .serverless infra/node_modules .pytest_cache test-results

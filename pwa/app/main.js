@@ -162,7 +162,12 @@ function boot() {
     navigate(link.getAttribute("href"));
   });
   window.addEventListener("together:offline-ready", () => {
-    if (user) get("/api/me").catch(showError);
+    // Read the profile again, through the worker, so it is kept for offline. Also while the
+    // first answer is still on its way: that one went around the worker and is not kept.
+    if (user === null) return;
+    get("/api/me").catch((error) => {
+      if (error.status !== 401) showError(error);
+    });
   });
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") checkForUpdate();

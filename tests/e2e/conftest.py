@@ -16,6 +16,11 @@ from functions.config import Config
 from functions.seed import seed_demo
 
 SCREENS = Path(__file__).resolve().parents[2] / "test-results" / "screens"
+# How long a screen may take to show what it already has (an answer received, a click made)
+# on a loaded 2-core machine. Heavy work (uploads, transcodes, the service worker's precache)
+# is waited for on its own condition first, with a budget sized to it (uploads.py, SW_READY_MS).
+SHOWS_MS = 15_000
+expect.set_options(timeout=SHOWS_MS)
 # Home's heading in either language: a profile's language decides which one a person sees.
 GREETING = re.compile(r"^(Hello, |你好，)")
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
@@ -197,12 +202,28 @@ def open_home(page: Page, accounts: Accounts, email: str) -> dict:
 
 
 def wait_until(page: Page, condition: str, timeout_ms: int = 30000) -> None:
-    """Waits for an async JS condition (wait_for_function would not await its promise)."""
+    """Waits for an async JS condition (wait_for_function would not await its promise).
+
+    The deadline holds even when the condition's promise never settles: it races a timer.
+    """
     page.evaluate(f"""async () => {{
-      const deadline = Date.now() + {timeout_ms};
-      while (!(await ({condition}))) {{
-        if (Date.now() > deadline) throw new Error({condition!r} + " is still false");
-        await new Promise((resolve) => requestAnimationFrame(resolve));
+      let expired = false;
+      const poll = async () => {{
+        while (!expired && !(await ({condition}))) {{
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }}
+      }};
+      let timer;
+      const timeout = new Promise((_, reject) => {{
+        timer = setTimeout(() => {{
+          expired = true;
+          reject(new Error({condition!r} + " is still false after {timeout_ms} ms"));
+        }}, {timeout_ms});
+      }});
+      try {{
+        await Promise.race([poll(), timeout]);
+      }} finally {{
+        clearTimeout(timer);
       }}
     }}""")
 

@@ -4,11 +4,13 @@ import csv
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from functions.seed import DEMO_CSV
+from tests.e2e import uploads
 from tests.e2e.clips import grainy_clip, not_a_video, parts_of, short_clip, six_part_clip
 from tests.e2e.conftest import (
     GREETING,
@@ -29,6 +31,7 @@ RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 PARTS = re.compile(r"/api/media/local/parts\?")
 TITLE = "Stores reopen on Monday"
 TITLE_ZH = "门店周一恢复营业"
+CLIP_S = 6  # the six-part clip's length
 HELD_FROM = 4  # parts from this one on wait until the page is reloaded: an interruption at 50%
 
 
@@ -43,39 +46,6 @@ def news_server(tmp_path_factory):
     app = demo_app(tmp_path_factory.mktemp("news"))
     with serving(app) as url:
         yield app, url
-
-
-class PartsReceived:
-    """What the server's part endpoint read and stored, by wrapping the local media adapter."""
-
-    def __init__(self, app):
-        self.media = app.extensions["together"].media
-        self.stored: list[int] = []  # part numbers, in the order they were stored
-        self.bytes = 0  # every byte read, also of parts cut off on the way
-
-    def __enter__(self):
-        original = self.media._accept_part
-
-        def accept(policy, signature, stream):
-            etag = original(policy, signature, Counting(stream, self))
-            self.stored.append(self.media._verify(policy, signature, "part")["n"])
-            return etag
-
-        self.media._accept_part = accept
-        return self
-
-    def __exit__(self, *exc):
-        del self.media._accept_part
-
-
-class Counting:
-    def __init__(self, stream, parts: PartsReceived):
-        self.stream, self.parts = stream, parts
-
-    def read(self, size=-1):
-        chunk = self.stream.read(size)
-        self.parts.bytes += len(chunk)
-        return chunk
 
 
 class Phone:
@@ -111,13 +81,8 @@ def phones(browser, browser_context_args, news_server):
 
 
 def part_number(url: str) -> int:
-    """The part a signed URL is for, read from its policy (base64url JSON)."""
-    import base64
-    import json
-    from urllib.parse import parse_qs, urlsplit
-
-    policy = parse_qs(urlsplit(url).query)["policy"][0]
-    return json.loads(base64.urlsafe_b64decode(policy + "=" * (-len(policy) % 4)))["n"]
+    """The part a signed URL is for."""
+    return uploads.part_number(urlsplit(url).query)
 
 
 def test_an_editor_publishes_a_clip_its_unit_watches_online_and_offline_and_no_one_else_sees(
@@ -139,13 +104,14 @@ def test_an_editor_publishes_a_clip_its_unit_watches_online_and_offline_and_no_o
             route.continue_()
 
     reloaded = False
-    with PartsReceived(app) as received:
+    with uploads.UploadWatch(app, page) as received:
         page.route(PARTS, interrupt_at_half)
         page.locator("input[type=file][data-kind=choose]").set_input_files(clip)
 
+        received.wait_for_parts(HELD_FROM - 1)
         expect(page.locator(".upload-parts")).to_have_text(f"3 of {len(sizes)} parts")
-        progress = page.get_by_role("progressbar", name="Upload progress")
-        assert int(progress.get_attribute("aria-valuenow")) >= 50
+        wait_until(page, "Number(document.querySelector('[role=progressbar]')"
+                         ".getAttribute('aria-valuenow')) >= 50")
         screenshot(page, "news-publish-uploading")
         assert sorted(received.stored) == [1, 2, 3]
         before = list(received.stored)
@@ -157,8 +123,11 @@ def test_an_editor_publishes_a_clip_its_unit_watches_online_and_offline_and_no_o
         reloaded = True
         page.reload()  # the File waits in IndexedDB; the server says which parts it has
 
+        received.wait_for_parts(len(sizes))
+        video = uploads.wait_until_processed(page, app, received.wait_for_completion(), CLIP_S)
+        assert video["status"] == "ready"
         ready = page.locator(".upload[data-stage=ready]")
-        expect(ready).to_contain_text("Ready to publish.", timeout=60000)
+        expect(ready).to_contain_text("Ready to publish.")
         assert sorted(received.stored) == list(range(1, len(sizes) + 1))  # each exactly once
         assert received.bytes == sum(sizes)
         assert len(held) == len(sizes) - len(before)
@@ -268,9 +237,10 @@ def test_an_upload_cut_off_by_the_network_waits_for_it_and_carries_on(
         else:
             route.continue_()
 
-    with PartsReceived(app) as received:
+    with uploads.UploadWatch(app, page) as received:
         page.route(PARTS, hold_the_second)
         page.locator("input[type=file][data-kind=choose]").set_input_files(clip)
+        received.wait_for_parts(1)
         expect(page.locator(".upload-parts")).to_have_text("1 of 2 parts")
         assert len(held) == 1  # sent alongside the first, so long caught by now
         phone.context.set_offline(True)
@@ -282,19 +252,25 @@ def test_an_upload_cut_off_by_the_network_waits_for_it_and_carries_on(
         page.unroute(PARTS)
         phone.context.set_offline(False)
 
-        expect(page.locator(".upload[data-stage=ready]")).to_be_visible(timeout=60000)
+        received.wait_for_parts(2)
+        video = uploads.wait_until_processed(page, app, received.wait_for_completion(), 2)
+        assert video["status"] == "ready"
+        expect(page.locator(".upload[data-stage=ready]")).to_be_visible()
         assert sorted(received.stored) == [1, 2]
         assert received.bytes == sum(sizes)
 
 
-def test_a_file_that_is_not_a_video_is_turned_down_in_words(phones, tmp_path):
+def test_a_file_that_is_not_a_video_is_turned_down_in_words(phones, news_server, tmp_path):
+    app, _ = news_server
     page = phones("hr@example.com").page
     page.goto("/tools/publish")
-    page.locator("input[type=file][data-kind=choose]").set_input_files(not_a_video(tmp_path))
+    with uploads.UploadWatch(app, page) as received:
+        page.locator("input[type=file][data-kind=choose]").set_input_files(not_a_video(tmp_path))
+        video = uploads.wait_until_processed(page, app, received.wait_for_completion(), 0)
+    assert video["reason"] == "not_video"
 
     failed = page.locator(".upload[data-stage=failed]")
-    expect(failed).to_contain_text("This video cannot be used. The file is not a video.",
-                                   timeout=30000)
+    expect(failed).to_contain_text("This video cannot be used. The file is not a video.")
     expect(page.get_by_role("button", name="Publish")).to_be_disabled()
     screenshot(page, "news-publish-failed")
 
@@ -313,7 +289,7 @@ def publish_via_api(phone: Phone, app, clip: Path, **body) -> dict:
         "filename": clip.name, "content_type": "video/mp4", "size": len(data)}).json()
     assert request.put(upload["parts"][0]["url"], data=data).ok
     assert request.post(f"/api/videos/uploads/{upload['video_id']}/complete", data={}).ok
-    assert app.extensions["together"].worker.join(timeout=60)
+    uploads.wait_until_processed(phone.page, app, upload["video_id"], 2)
     answer = request.post("/api/news", data={"video_id": upload["video_id"], **body})
     assert answer.status == 201, answer.text()
     return answer.json()
