@@ -8,10 +8,12 @@ import { reportOnline } from "./network.js";
 const TIMEOUT_MS = 20000; // phones on poor networks: fail with a message rather than hang
 
 export class ApiError extends Error {
-  constructor(message, { status = 0, code = "network", fields = {}, retryAfter = null } = {}) {
+  constructor(message, { status = 0, code = "network", fields = {}, retryAfter = null,
+    offline = false } = {}) {
     super(message);
     this.name = "ApiError";
     this.status = status; // 0 when the request never got an answer
+    this.offline = offline; // no answer came (no network, or too slow): worth trying later
     this.code = code;
     this.fields = fields; // {"code": ["That code is not right."]}
     this.retryAfter = retryAfter;
@@ -37,7 +39,7 @@ export async function request(path, { method = "GET", body, headers = {}, timeou
     const timedOut = error.name === "TimeoutError";
     reportOnline(false);
     throw new ApiError(t(timedOut ? "error.timeout" : "error.offline"),
-      { code: timedOut ? "timeout" : "network" });
+      { code: timedOut ? "timeout" : "network", offline: true });
   }
   reportOnline(!response.headers.has(SAVED_HEADER));
   if (response.status === 401) {

@@ -30,7 +30,7 @@ async function firstPage(ctx, page) {
   try {
     feed = await get(`/api/news?limit=${PAGE}`);
   } catch (error) {
-    if (error.status) throw error;
+    if (!error.offline) throw error;
     return fill(page, [offlineNotice(), await saved]);
   }
   const seen = new Set();
@@ -214,7 +214,7 @@ export function todayCard(fallback) {
     h("a", { href: `/watch?id=${encodeURIComponent(item.id)}`, "data-link": true,
       class: "feature-link" }, t("home.news.watch"), icon("chevron", 20))));
   }, (error) => {
-    if (error.status) showError(error); // offline: Home keeps its general card
+    if (!error.offline) showError(error); // offline: Home keeps its general card
   });
   return slot;
 }

@@ -67,7 +67,7 @@ async function load(id) {
   try {
     return await get(`/api/news/${encodeURIComponent(id)}`);
   } catch (error) {
-    if (error.status) throw error;
+    if (!error.offline) throw error;
     const found = (await listSaved()).find((about) => about.item.id === id);
     if (!found) throw error;
     return found.item;
