@@ -21,7 +21,8 @@ export function pickLanguage(preferred = navigator.languages || [navigator.langu
 }
 
 function remembered() {
-  const value = localStorage.getItem(STORED);
+  // The service worker imports this too (the outbox's messages), and has no localStorage.
+  const value = self.localStorage?.getItem(STORED);
   return LANGUAGES.includes(value) ? value : null;
 }
 
