@@ -10,9 +10,9 @@ import * as outbox from "../outbox.js";
 import { avatar } from "../shell.js";
 import { worksOffline } from "../sw-client.js";
 import { showError } from "../toast.js";
+import { toolsFor } from "../tools.js";
 import { forgetUploads } from "../video/uploader.js";
 import { outboxSection } from "./outbox.js";
-import { toolsFor } from "./tool.js";
 
 export const title = () => t("more.title");
 
