@@ -63,3 +63,10 @@ export function formatAgo(then, now = Date.now()) {
   }
   return t("time.justNow");
 }
+
+/** A text in my language, else in the other one (with its lang, for screen readers). */
+export function localized(texts = {}) {
+  if (texts[lang]) return { text: texts[lang], lang };
+  const other = LANGUAGES.find((code) => texts[code]);
+  return other ? { text: texts[other], lang: other } : { text: "", lang };
+}

@@ -11,8 +11,8 @@ import { liveText, nowS, PERIOD_S } from "../pass/live.js";
 import { qrSvg } from "../pass/qr.js";
 import { statusLine } from "../pass/status.js";
 import { keepAwake } from "../pass/wake.js";
-import { avatar } from "../shell.js";
 import { showError } from "../toast.js";
+import { avatar } from "../ui/avatar.js";
 
 export const title = () => t("nav.pass"); // the tab's name, as every tab's page is titled
 

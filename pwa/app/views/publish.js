@@ -4,14 +4,13 @@
 
 import { get, request } from "../api.js";
 import { h } from "../dom.js";
-import { formatAgo, t } from "../i18n.js";
+import { formatAgo, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
+import { rememberItem } from "../news-items.js";
 import { can } from "../permissions.js";
 import { clearErrors, showError, toast } from "../toast.js";
 import { uploadCard } from "../video/upload-card.js";
 import { pendingUploads, startUpload } from "../video/uploader.js";
-import { localized } from "./feed.js";
-import { rememberItem } from "./reach.js";
 
 const TYPES = "video/mp4,video/quicktime,video/webm,video/*";
 

@@ -13,8 +13,8 @@ import { nowS } from "../pass/live.js";
 import { loadTrust, refreshTrust } from "../pass/trust.js";
 import { ulid } from "../pass/ulid.js";
 import { verifyPass } from "../pass/verify.js";
-import { avatar } from "../shell.js";
 import { showError } from "../toast.js";
+import { avatar } from "../ui/avatar.js";
 
 export const title = () => t("scan.title");
 

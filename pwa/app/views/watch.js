@@ -4,14 +4,14 @@
 import { get } from "../api.js";
 import { rememberAnswer } from "../caches.js";
 import { h } from "../dom.js";
-import { formatAgo, lang, t } from "../i18n.js";
+import { formatAgo, lang, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { showError, toast } from "../toast.js";
+import { audienceName, states } from "../ui/news.js";
 import {
   listSaved, removeSaved, saveForOffline, savedPoster, savedSource, savedVideo,
 } from "../video/offline.js";
 import { acknowledgement, chooseRendition, createPlayer, formatSize } from "../video/player.js";
-import { audienceName, localized, states } from "./feed.js";
 
 export const title = () => t("watch.title");
 
