@@ -19,7 +19,7 @@ export const title = () => t("news.title");
 export function render(ctx) {
   const page = h("div", { class: "page page-feed" },
     h("h1", { class: "page-title" }, t("news.title")),
-    h("div", { class: "feed-loading", role: "status" }, h("div", { class: "spinner" }),
+    h("div", { class: "feed-loading", role: "status" }, h("div", { class: "spinner spinner-small" }),
       t("app.loading")));
   firstPage(ctx, page).catch(showError);
   return page;

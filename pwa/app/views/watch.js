@@ -19,7 +19,7 @@ export function render(ctx) {
   const id = new URLSearchParams(location.search).get("id") || "";
   const page = h("div", { class: "page page-watch" },
     h("a", { href: "/news", "data-link": true, class: "back-link" }, icon("back", 20), t("watch.back")),
-    h("div", { class: "feed-loading", role: "status" }, h("div", { class: "spinner" }),
+    h("div", { class: "feed-loading", role: "status" }, h("div", { class: "spinner spinner-small" }),
       t("app.loading")));
   show(ctx, page, id).catch((error) => {
     showError(error);
