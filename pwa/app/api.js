@@ -1,5 +1,6 @@
 // The one way the app talks to the API: JSON in and out, same-origin cookies, and the
-// API's error shape turned into an ApiError whose .message is written for people.
+// API's error shape turned into an ApiError whose .message is written for people. Imported by
+// the service worker too (through the outbox): nothing here may need a window or a document.
 
 import { SAVED_HEADER } from "./caches.js";
 import { t } from "./i18n.js";
@@ -8,10 +9,12 @@ import { reportOnline } from "./network.js";
 const TIMEOUT_MS = 20000; // phones on poor networks: fail with a message rather than hang
 
 export class ApiError extends Error {
-  constructor(message, { status = 0, code = "network", fields = {}, retryAfter = null } = {}) {
+  constructor(message, { status = 0, code = "network", fields = {}, retryAfter = null,
+    offline = false } = {}) {
     super(message);
     this.name = "ApiError";
     this.status = status; // 0 when the request never got an answer
+    this.offline = offline; // no answer came (no network, or too slow): worth trying later
     this.code = code;
     this.fields = fields; // {"code": ["That code is not right."]}
     this.retryAfter = retryAfter;
@@ -19,7 +22,23 @@ export class ApiError extends Error {
 }
 
 /** Calls the API; resolves to the parsed JSON (null for 204), rejects with an ApiError. */
-export async function request(path, { method = "GET", body, headers = {}, timeout = TIMEOUT_MS } = {}) {
+export async function request(path, options) {
+  try {
+    return await fetchJson(path, options);
+  } catch (error) {
+    if (error.status === 401) {
+      // The session ended (expired, or signed out on the server): the shell returns to sign-in.
+      window.dispatchEvent(new CustomEvent("together:unauthorized"));
+    }
+    throw error;
+  }
+}
+
+/**
+ * The app's one fetch, shared by request() and the outbox (which sends from the service worker
+ * too, and handles a 401 itself): the answer's JSON, or an ApiError; offline, error.offline.
+ */
+export async function fetchJson(path, { method = "GET", body, headers = {}, timeout = TIMEOUT_MS } = {}) {
   const init = {
     method,
     credentials: "same-origin",
@@ -37,13 +56,9 @@ export async function request(path, { method = "GET", body, headers = {}, timeou
     const timedOut = error.name === "TimeoutError";
     reportOnline(false);
     throw new ApiError(t(timedOut ? "error.timeout" : "error.offline"),
-      { code: timedOut ? "timeout" : "network" });
+      { code: timedOut ? "timeout" : "network", offline: true });
   }
   reportOnline(!response.headers.has(SAVED_HEADER));
-  if (response.status === 401) {
-    // The session ended (expired, or signed out on the server): the shell returns to sign-in.
-    window.dispatchEvent(new CustomEvent("together:unauthorized"));
-  }
   if (response.status === 204) return null;
   const data = await response.json().catch(() => null);
   if (!response.ok) throw toError(response, data);

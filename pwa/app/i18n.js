@@ -21,7 +21,8 @@ export function pickLanguage(preferred = navigator.languages || [navigator.langu
 }
 
 function remembered() {
-  const value = localStorage.getItem(STORED);
+  // The service worker imports this too (the outbox's messages), and has no localStorage.
+  const value = self.localStorage?.getItem(STORED);
   return LANGUAGES.includes(value) ? value : null;
 }
 
@@ -61,4 +62,11 @@ export function formatAgo(then, now = Date.now()) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
   return t("time.justNow");
+}
+
+/** A text in my language, else in the other one (with its lang, for screen readers). */
+export function localized(texts = {}) {
+  if (texts[lang]) return { text: texts[lang], lang };
+  const other = LANGUAGES.find((code) => texts[code]);
+  return other ? { text: texts[other], lang: other } : { text: "", lang };
 }

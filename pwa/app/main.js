@@ -13,7 +13,7 @@ import { allowed, ROUTES } from "./routes.js";
 import { createShell } from "./shell.js";
 import { checkForUpdate, offerWaitingUpdate, registerServiceWorker } from "./sw-client.js";
 import { clearToasts, showError, toast } from "./toast.js";
-import { labelOf } from "./views/outbox.js";
+import { labelOf } from "./ui/outbox-list.js";
 
 const root = document.getElementById("app");
 let user; // undefined: not asked yet; null: signed out; else the profile from /api/me

@@ -3,12 +3,12 @@
 // request is sent again the server replays its first answer: the write lands exactly once.
 // Shared by the page (app/delivery.js decides when) and the service worker (Background Sync).
 
+import { ApiError, fetchJson } from "./api.js";
 import { rememberAnswer } from "./caches.js";
 import * as db from "./storage.js";
 
 const STORE = "outbox";
 export const SYNC_TAG = "together-outbox";
-const TIMEOUT_MS = 20000;
 const BACKOFF_S = [2, 10, 60, 300, 900]; // wait after the 1st, 2nd, ... failed attempt
 // "Not now" answers: 409 means the server is still busy with this key (functions/idempotency.py).
 const TRY_LATER = new Set([408, 409, 425, 429]);
@@ -86,37 +86,34 @@ async function deliver(force) {
 }
 
 async function send(entry) {
-  let response;
+  let data;
   try {
-    response = await fetch(entry.url, {
-      method: entry.method,
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", Accept: "application/json",
-        "Idempotency-Key": entry.id },
-      body: JSON.stringify(entry.body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  } catch {
+    data = await fetchJson(entry.url, { method: entry.method, body: entry.body,
+      headers: { "Idempotency-Key": entry.id } });
+  } catch (error) {
+    return refused(entry, error);
+  }
+  await db.remove(STORE, entry.id);
+  // A PUT or PATCH answers with the resource: the new last good answer for reading it.
+  if (data && ["PUT", "PATCH"].includes(entry.method)) await rememberAnswer(entry.url, data);
+  announce({ type: "delivered", entry, data });
+  return "delivered";
+}
+
+/** What an attempt that did not deliver means for the entry: try later, or failed for good. */
+async function refused(entry, error) {
+  if (!(error instanceof ApiError)) throw error; // a bug, for the caller to show
+  if (error.offline) {
     await later(entry); // no answer: the network, or an answer lost on the way back
     return "offline";
   }
-  const data = response.status === 204 ? null : await response.json().catch(() => null);
-  if (response.ok) {
-    await db.remove(STORE, entry.id);
-    // A PUT or PATCH answers with the resource: the new last good answer for reading it.
-    if (response.status === 200 && ["PUT", "PATCH"].includes(entry.method)) {
-      await rememberAnswer(entry.url, data);
-    }
-    announce({ type: "delivered", entry, data });
-    return "delivered";
-  }
-  if (response.status === 401) return "signed-out"; // kept: it goes after the next sign-in
-  const temporary = response.status >= 500 || TRY_LATER.has(response.status);
+  if (error.status === 401) return "signed-out"; // kept: it goes after the next sign-in
+  const temporary = error.status >= 500 || TRY_LATER.has(error.status);
   if (temporary && entry.attempts + 1 < MAX_TRIES_LATER) {
-    await later(entry, Number(response.headers.get("Retry-After")) || 0);
+    await later(entry, Number(error.retryAfter) || 0);
     return "later";
   }
-  await db.put(STORE, { ...entry, state: "failed", error: reason(data, response.status) });
+  await db.put(STORE, { ...entry, state: "failed", error: reason(error) });
   announce({ type: "changed" });
   return "failed";
 }
@@ -129,10 +126,8 @@ async function later(entry, retryAfterS = 0) {
 }
 
 /** The server's own words: its message, then what it said about each field. */
-function reason(data, status) {
-  const error = data?.error;
-  if (!error) return `HTTP ${status}`;
-  const fields = Object.values(error.fields || {}).flat(Infinity)
+function reason(error) {
+  const fields = Object.values(error.fields).flat(Infinity)
     .filter((text) => typeof text === "string" && text !== error.message);
   return [error.message, ...fields].join(" ");
 }

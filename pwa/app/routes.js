@@ -1,5 +1,7 @@
-// Where each screen lives: path -> view module, its tab, and who may open it.
+// Where each screen lives: path -> view module, its tab, and the permission it needs, if any.
 
+import { can } from "./permissions.js";
+import { TOOLS } from "./tools.js";
 import * as declare from "./views/declare.js";
 import * as feed from "./views/feed.js";
 import * as healthpass from "./views/healthpass.js";
@@ -24,11 +26,12 @@ export const ROUTES = {
   "/pass/declare": { view: declare, tab: "/pass" },
   "/more": { view: more, tab: "/more" },
   "/signin": { view: signin, public: true },
-  ...Object.fromEntries(tool.TOOLS.map((t) => [t.path, { view: tool, tab: "/more", tool: t }])),
-  "/tools/scan": { view: scanner, tab: "/more", tool: tool.toolAt("/tools/scan") },
-  "/tools/publish": { view: publish, tab: "/more", tool: tool.toolAt("/tools/publish") },
-  "/tools/reach": { view: reach, tab: "/more", tool: tool.toolAt("/tools/publish") },
+  ...Object.fromEntries(TOOLS.map(({ path, permission }) =>
+    [path, { view: tool, tab: "/more", permission }])),
+  "/tools/scan": { view: scanner, tab: "/more", permission: "pass.scan" },
+  "/tools/publish": { view: publish, tab: "/more", permission: "news.publish" },
+  "/tools/reach": { view: reach, tab: "/more", permission: "news.publish" },
 };
 
-/** Whether this person may open the route (role tools need one of their roles). */
-export const allowed = (route, user) => !route.tool || tool.toolsFor(user).includes(route.tool);
+/** Whether this person may open the route. */
+export const allowed = (route, user) => !route.permission || can(user, route.permission);

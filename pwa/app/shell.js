@@ -6,6 +6,7 @@ import { formatNumber, t } from "./i18n.js";
 import { icon } from "./icons.js";
 import { isOnline, onNetworkChange } from "./network.js";
 import * as outbox from "./outbox.js";
+import { avatar } from "./ui/avatar.js";
 
 export const TABS = [
   { path: "/", label: "nav.home", icon: "home" },
@@ -73,16 +74,4 @@ export function createShell(ctx) {
       }
     },
   };
-}
-
-/** The person's photo, or their initials on a warm disc (drawn by CSS: a picture, not text). */
-export function avatar(user, size = 40) {
-  const initials = user.name.split(/\s+/).filter(Boolean).slice(0, 2)
-    .map((part) => [...part][0].toUpperCase()).join("");
-  const cls = size > 40 ? "avatar avatar-lg" : "avatar";
-  const fallback = h("span", { class: cls, "aria-hidden": "true", "data-initials": initials });
-  if (!user.photo_url) return fallback;
-  const img = h("img", { class: cls, src: user.photo_url, alt: "", width: size, height: size });
-  img.addEventListener("error", () => img.replaceWith(fallback), { once: true });
-  return img;
 }

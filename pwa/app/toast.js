@@ -53,7 +53,7 @@ export function showError(error, { form } = {}) {
     return;
   }
   const message = error.message;
-  if (!error.status || !form) {
+  if (error.offline || !form) { // no answer came: nothing to say next to a field
     toast(message, { kind: "error" });
     return;
   }

@@ -6,7 +6,7 @@ import struct
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from tests.e2e.conftest import (
     GREETING,
@@ -80,6 +80,22 @@ def test_role_tools_are_listed_in_more_only_for_their_roles(page: Page, accounts
     for path, holders in mine.items():
         page.goto(path)
         expect(page).to_have_url(re.compile(f"{path if email in holders else '/more'}$"))
+
+
+def test_tools_follow_the_permissions_in_the_profile_not_its_roles(page: Page, accounts):
+    accounts.sign_in(page.context, "employee@example.com")
+
+    def with_permissions(route: Route):
+        profile = route.fetch().json()
+        route.fulfill(json={**profile, "roles": ["employee"], "permissions": ["health.oversee"]})
+
+    page.context.route("**/api/me", with_permissions)
+    page.goto("/more")
+    expect(page.locator("#tools-title + ul a")).to_have_text(["Health overview"])
+    page.goto("/tools/health")
+    expect(page.get_by_role("heading", level=1, name="Health overview")).to_be_visible()
+    page.goto("/tools/directory")  # hr's and admins' by role, but not in the permissions sent
+    expect(page).to_have_url(re.compile("/more$"))
 
 
 def png_size(data: bytes) -> tuple[int, int]:

@@ -114,7 +114,7 @@ async function sendProgress(item, position, duration) {
     try {
       return await post(url, body);
     } catch (error) {
-      if (error.status) throw error; // an answer: a refusal, not the network
+      if (!error.offline) throw error; // an answer: a refusal, not the network
     }
   }
   for (const entry of await outbox.list()) {
@@ -144,12 +144,12 @@ export function acknowledgement(item, onMe = () => {}) {
     event.currentTarget.disabled = true;
     const url = `/api/news/${item.id}/acknowledge`;
     try {
-      if (!navigator.onLine) throw new ApiError(t("error.offline"));
+      if (!navigator.onLine) throw new ApiError(t("error.offline"), { offline: true });
       const me = await post(url, {}, { headers: { "Idempotency-Key": crypto.randomUUID() } });
       show("done");
       onMe(me);
     } catch (error) {
-      if (error.status) {
+      if (!error.offline) {
         showError(error);
         show("ask");
         return;

@@ -179,7 +179,7 @@ export class Upload extends EventTarget {
       xhr.onload = () => end(xhr.status >= 200 && xhr.status < 300 ? null
         : new ApiError(`part ${n}: HTTP ${xhr.status}`, { status: xhr.status, code: "part_refused" }));
       xhr.onerror = xhr.onabort = xhr.ontimeout = () =>
-        end(new ApiError(`part ${n}: no answer`, { code: "network" }));
+        end(new ApiError(`part ${n}: no answer`, { code: "network", offline: true }));
       this.abort.signal.addEventListener("abort", stop);
       this.inflight.set(n, 0);
       xhr.send(this.draft.file.slice(start, start + part.size));
@@ -216,7 +216,7 @@ export class Upload extends EventTarget {
       try {
         return await call();
       } catch (error) {
-        const temporary = error instanceof ApiError && (error.status === 0 || error.status >= 500);
+        const temporary = error instanceof ApiError && (error.offline || error.status >= 500);
         if (!temporary || attempt >= BACKOFF_MS.length) throw error;
         await this.#backoff(attempt);
       }

@@ -69,7 +69,7 @@ async function loadSymptoms(into) {
     into.replaceChildren(h("p", { class: "field-error" }, t("declare.symptomsUnavailable")),
       h("button", { type: "button", class: "btn btn-secondary btn-small",
         onclick: () => loadSymptoms(into) }, t("app.retry")));
-    if (error.status) showError(error);
+    if (!error.offline) showError(error);
   }
 }
 

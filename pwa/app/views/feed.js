@@ -4,12 +4,13 @@
 
 import { get } from "../api.js";
 import { h } from "../dom.js";
-import { formatAgo, formatDate, lang, LANGUAGES, t } from "../i18n.js";
+import { formatDate, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { showError } from "../toast.js";
-import { listSaved, savedPoster } from "../video/offline.js";
+import { emptyPage } from "../ui/empty.js";
+import { newsCard } from "../ui/news.js";
+import { listSaved } from "../video/offline.js";
 import { formatDuration, formatSize } from "../video/player.js";
-import { emptyPage } from "./empty.js";
 
 const PAGE = 10;
 
@@ -18,7 +19,7 @@ export const title = () => t("news.title");
 export function render(ctx) {
   const page = h("div", { class: "page page-feed" },
     h("h1", { class: "page-title" }, t("news.title")),
-    h("div", { class: "feed-loading", role: "status" }, h("div", { class: "spinner" }),
+    h("div", { class: "feed-loading", role: "status" }, h("div", { class: "spinner spinner-small" }),
       t("app.loading")));
   firstPage(ctx, page).catch(showError);
   return page;
@@ -30,7 +31,7 @@ async function firstPage(ctx, page) {
   try {
     feed = await get(`/api/news?limit=${PAGE}`);
   } catch (error) {
-    if (error.status) throw error;
+    if (!error.offline) throw error;
     return fill(page, [offlineNotice(), await saved]);
   }
   const seen = new Set();
@@ -109,67 +110,6 @@ function section(cls, heading, children) {
     h("h2", { id, class: "section-title" }, heading), children);
 }
 
-/** A news item as a card: the whole card opens it. */
-export function newsCard(item, { pinned = false, large = false } = {}) {
-  const title = localized(item.title);
-  return h("article", { class: `card news-card${pinned ? " is-pinned" : ""}${large ? " is-large" : ""}`,
-    "data-id": item.id },
-  poster(item),
-  h("div", { class: "news-body" },
-    h("p", { class: "news-meta" }, pinned && icon("pin", 16), audienceName(item.audience),
-      " · ", formatAgo(item.publish_at * 1000)),
-    h("h3", { class: "news-title", lang: title.lang === lang ? null : title.lang },
-      h("a", { href: `/watch?id=${encodeURIComponent(item.id)}`, "data-link": true,
-        class: "news-link" }, title.text)),
-    states(item)));
-}
-
-/** The poster with the video's length; a calm tile when there is no picture (or offline). */
-export function poster(item, size = "card") {
-  const video = item.video || {};
-  const img = video.poster && h("img", { src: video.poster.url, alt: "", loading: "lazy",
-    width: video.poster.width, height: video.poster.height });
-  const box = h("div", { class: `news-poster news-poster-${size}` }, img,
-    h("span", { class: "news-play", "aria-hidden": "true" }, icon("play", 22)),
-    video.duration_s > 0 && h("span", { class: "news-duration" },
-      h("span", { class: "visually-hidden" }, `${t("feed.duration")} `),
-      formatDuration(video.duration_s)));
-  const fallback = async () => {
-    const saved = video.video_id && await savedPoster(video.video_id);
-    if (saved && img?.getAttribute("src") !== saved) img.src = saved;
-    else box.classList.add("is-blank");
-  };
-  if (img) img.addEventListener("error", () => fallback().catch(showError));
-  else fallback().catch(showError);
-  return box;
-}
-
-/** Where I stand with an item: new, watched, watched to the end, acknowledged or not. */
-export function states(item) {
-  const me = item.me || {};
-  const chips = [me.completed ? ["done", "feed.completed", "check"]
-    : me.viewed ? ["seen", "feed.viewed", "play"] : ["new", "feed.new", null]];
-  if (item.must_acknowledge) {
-    chips.push(me.acknowledged ? ["done", "feed.acknowledged", "check"]
-      : ["ask", "feed.mustAcknowledge", "alert"]);
-  }
-  return h("p", { class: "news-states" }, chips.map(([kind, key, name]) =>
-    h("span", { class: `chip chip-${kind}` }, name && icon(name, 14), t(key))));
-}
-
-/** A text in my language, else in the other one (with its lang, for screen readers). */
-export function localized(texts = {}) {
-  if (texts[lang]) return { text: texts[lang], lang };
-  const other = LANGUAGES.find((code) => texts[code]);
-  return other ? { text: texts[other], lang: other } : { text: "", lang };
-}
-
-export function audienceName(audience = {}) {
-  if (audience.kind === "company") return t("audience.company");
-  if (audience.kind === "department") return `${audience.unit} · ${audience.department}`;
-  return audience.unit || audience.site || "";
-}
-
 function offlineNotice() {
   return h("section", { class: "card empty" },
     h("div", { class: "empty-art empty-art-news" }, icon("offline", 44)),
@@ -191,30 +131,4 @@ async function savedSection() {
           localized(item.title).text),
         h("span", { class: "row-meta" }, `${formatDuration(item.video.duration_s)} · ${formatSize(size)}`)),
       icon("chevron", 20)))))]);
-}
-
-/** Home's "Today's news": the top item once it is known (else the card Home had). */
-export function todayCard(fallback) {
-  const slot = h("div", { class: "today-slot" }, fallback);
-  get("/api/news?limit=1").then((feed) => {
-    const edition = feed.edition?.items?.[0];
-    const item = edition ?? feed.pinned[0] ?? feed.items[0];
-    if (!item || !slot.isConnected) return;
-    const title = localized(item.title);
-    slot.replaceChildren(h("article", { class: "card feature feature-news today",
-      "aria-labelledby": "home-news" },
-    h("div", { class: "feature-head" },
-      h("span", { class: "feature-icon" }, icon("news", 24)),
-      h("h2", { id: "home-news", class: "feature-title" }, t("home.news.title"))),
-    poster(item, "wide"),
-    h("p", { class: "today-title", lang: title.lang === lang ? null : title.lang }, title.text),
-    h("p", { class: "news-meta" }, edition ? t("feed.edition", { unit: feed.edition.unit })
-      : audienceName(item.audience), " · ", formatAgo(item.publish_at * 1000)),
-    states(item),
-    h("a", { href: `/watch?id=${encodeURIComponent(item.id)}`, "data-link": true,
-      class: "feature-link" }, t("home.news.watch"), icon("chevron", 20))));
-  }, (error) => {
-    if (error.status) showError(error); // offline: Home keeps its general card
-  });
-  return slot;
 }

@@ -1,7 +1,6 @@
 // The employee's pass: the colour filling the screen, their name and photo, a running clock and
 // a live QR re-signed by this phone every 15 seconds. Works offline while the credential lasts.
 
-import { ApiError } from "../api.js";
 import { h, live } from "../dom.js";
 import { formatDate, t } from "../i18n.js";
 import { icon } from "../icons.js";
@@ -12,8 +11,8 @@ import { liveText, nowS, PERIOD_S } from "../pass/live.js";
 import { qrSvg } from "../pass/qr.js";
 import { statusLine } from "../pass/status.js";
 import { keepAwake } from "../pass/wake.js";
-import { avatar } from "../shell.js";
 import { showError } from "../toast.js";
+import { avatar } from "../ui/avatar.js";
 
 export const title = () => t("nav.pass"); // the tab's name, as every tab's page is titled
 
@@ -68,7 +67,7 @@ async function fetchAndShow(screen) {
       show(screen, "unsupported", notice("alert", t("healthpass.unsupported")), printable());
       return;
     }
-    if (!(error instanceof ApiError) || error.status) showError(error); // not just offline
+    if (!error.offline) showError(error);
     if (screen.pass) return; // the saved pass still works offline
     if (await declarationWaiting()) showNone(screen, true);
     else show(screen, "offline", notice("offline", t("healthpass.needNetwork")));

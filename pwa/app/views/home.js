@@ -1,10 +1,12 @@
 // Home: what is new today — a greeting, the date, and a card for each thing that matters.
 
+import { get } from "../api.js";
 import { h, live } from "../dom.js";
-import { formatDate, t } from "../i18n.js";
+import { formatAgo, formatDate, lang, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { dismiss, dismissed, installOffer, onInstallChange, promptInstall } from "../install.js";
-import { todayCard } from "./feed.js";
+import { showError } from "../toast.js";
+import { audienceName, poster, states } from "../ui/news.js";
 
 export const title = () => t("nav.home");
 
@@ -35,6 +37,32 @@ function feature(name, href, text) {
     h("p", { class: "feature-text" }, text),
     h("a", { href, "data-link": true, class: "feature-link" },
       t(`home.${name}.action`), icon("chevron", 20)));
+}
+
+/** Home's "Today's news": the top item once it is known (else the card Home had). */
+function todayCard(fallback) {
+  const slot = h("div", { class: "today-slot" }, fallback);
+  get("/api/news?limit=1").then((feed) => {
+    const edition = feed.edition?.items?.[0];
+    const item = edition ?? feed.pinned[0] ?? feed.items[0];
+    if (!item || !slot.isConnected) return;
+    const title = localized(item.title);
+    slot.replaceChildren(h("article", { class: "card feature feature-news today",
+      "aria-labelledby": "home-news" },
+    h("div", { class: "feature-head" },
+      h("span", { class: "feature-icon" }, icon("news", 24)),
+      h("h2", { id: "home-news", class: "feature-title" }, t("home.news.title"))),
+    poster(item, "wide"),
+    h("p", { class: "today-title", lang: title.lang === lang ? null : title.lang }, title.text),
+    h("p", { class: "news-meta" }, edition ? t("feed.edition", { unit: feed.edition.unit })
+      : audienceName(item.audience), " · ", formatAgo(item.publish_at * 1000)),
+    states(item),
+    h("a", { href: `/watch?id=${encodeURIComponent(item.id)}`, "data-link": true,
+      class: "feature-link" }, t("home.news.watch"), icon("chevron", 20))));
+  }, (error) => {
+    if (!error.offline) showError(error); // offline: Home keeps its general card
+  });
+  return slot;
 }
 
 function installCard() {

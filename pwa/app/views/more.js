@@ -7,12 +7,12 @@ import { lang, LANGUAGE_NAMES, LANGUAGES, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { installOffer, onInstallChange, promptInstall } from "../install.js";
 import * as outbox from "../outbox.js";
-import { avatar } from "../shell.js";
 import { worksOffline } from "../sw-client.js";
 import { showError } from "../toast.js";
+import { toolsFor } from "../tools.js";
+import { avatar } from "../ui/avatar.js";
+import { outboxSection } from "../ui/outbox-list.js";
 import { forgetUploads } from "../video/uploader.js";
-import { outboxSection } from "./outbox.js";
-import { toolsFor } from "./tool.js";
 
 export const title = () => t("more.title");
 

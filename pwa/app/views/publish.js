@@ -4,15 +4,14 @@
 
 import { get, request } from "../api.js";
 import { h } from "../dom.js";
-import { formatAgo, t } from "../i18n.js";
+import { formatAgo, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
+import { rememberItem } from "../news-items.js";
+import { can } from "../permissions.js";
 import { clearErrors, showError, toast } from "../toast.js";
 import { uploadCard } from "../video/upload-card.js";
 import { pendingUploads, startUpload } from "../video/uploader.js";
-import { localized } from "./feed.js";
-import { rememberItem } from "./reach.js";
 
-const MANAGERS = ["hr", "admin"];
 const TYPES = "video/mp4,video/quicktime,video/webm,video/*";
 
 export const title = () => t("tools.publish.title");
@@ -32,7 +31,7 @@ export function render(ctx) {
 }
 
 function form(ctx, upload) {
-  const manager = ctx.user.roles.some((role) => MANAGERS.includes(role));
+  const manager = can(ctx.user, "news.manage");
   const saved = upload?.draft.form ?? {};
   const video = h("div", { class: "publish-video" });
   const submit = h("button", { type: "submit", class: "btn btn-primary" }, icon("send", 20),
@@ -214,7 +213,7 @@ function recent(ctx) {
   const list = h("ul", { class: "card list" });
   const section = h("section", { class: "section", "aria-labelledby": "publish-recent" },
     h("h2", { id: "publish-recent", class: "section-title" }, t("publish.recent")), list);
-  const manager = ctx.user.roles.some((role) => MANAGERS.includes(role));
+  const manager = can(ctx.user, "news.manage");
   const scopes = [...(manager ? [""] : []), ...(ctx.user.editor_units || [])];
   Promise.all(scopes.map((unit) => get(`/api/news/manage?limit=10${unit
     ? `&unit=${encodeURIComponent(unit)}` : ""}`))).then((pages) => {

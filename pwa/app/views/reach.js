@@ -4,11 +4,12 @@
 
 import { get } from "../api.js";
 import { h } from "../dom.js";
-import { formatAgo, formatNumber, t } from "../i18n.js";
+import { formatAgo, formatNumber, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
-import { avatar } from "../shell.js";
+import { itemFor } from "../news-items.js";
 import { showError } from "../toast.js";
-import { audienceName, localized } from "./feed.js";
+import { avatar } from "../ui/avatar.js";
+import { audienceName } from "../ui/news.js";
 
 export const title = () => t("reach.title");
 
@@ -39,21 +40,6 @@ async function show(page, id) {
       reach.must_acknowledge && bar("acknowledged", reach.acknowledged, size)),
     reach.must_acknowledge ? missing(base, reach.not_acknowledged)
       : h("p", { class: "hint" }, t("reach.noAck"))].filter(Boolean));
-}
-
-const known = new Map(); // id -> a managed item the publish screen showed
-
-/** Remembers an item's title for its reach screen (it may not be in my own feed). */
-export const rememberItem = (item) => known.set(item.id, item);
-
-async function itemFor(id) {
-  if (known.has(id)) return known.get(id);
-  try {
-    return await get(`/api/news/${encodeURIComponent(id)}`);
-  } catch (error) {
-    if (error.status === 404) return null; // it does not reach me: the numbers still do
-    throw error;
-  }
 }
 
 function bar(kind, count, size) {

@@ -2,7 +2,7 @@
 // revocation list, and a full-screen answer — colour and name, or the reason in words. Each
 // scan is logged through the outbox, so a door with no network loses nothing.
 
-import { ApiError, post } from "../api.js";
+import { post } from "../api.js";
 import { h, live } from "../dom.js";
 import { formatAgo, formatNumber, t } from "../i18n.js";
 import { icon } from "../icons.js";
@@ -13,8 +13,8 @@ import { nowS } from "../pass/live.js";
 import { loadTrust, refreshTrust } from "../pass/trust.js";
 import { ulid } from "../pass/ulid.js";
 import { verifyPass } from "../pass/verify.js";
-import { avatar } from "../shell.js";
 import { showError } from "../toast.js";
+import { avatar } from "../ui/avatar.js";
 
 export const title = () => t("scan.title");
 
@@ -62,7 +62,7 @@ async function updateTrust(scanner, { refresh = false, loud = false } = {}) {
       await refreshTrust();
     } catch (error) {
       // Offline is expected at a door: the line below says how old the keys are.
-      if (!(error instanceof ApiError) || error.status || loud) trustFailed(scanner, error);
+      if (!error.offline || loud) trustFailed(scanner, error);
     }
   }
   let saved;

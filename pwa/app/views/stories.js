@@ -1,7 +1,7 @@
 // Stories: colleagues' workday videos, leaders' messages and tips.
 
 import { t } from "../i18n.js";
-import { emptyPage } from "./empty.js";
+import { emptyPage } from "../ui/empty.js";
 
 export const title = () => t("stories.title");
 

@@ -1,22 +1,9 @@
-// The role tools listed in More, and their screens (each one grows into a feature of its own).
+// A tool's screen until it grows into a feature of its own (the list is in app/tools.js).
 
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { icon } from "../icons.js";
-
-export const TOOLS = [
-  { id: "directory", path: "/tools/directory", roles: ["hr", "admin"], icon: "users" },
-  { id: "publish", path: "/tools/publish", roles: ["editor", "hr", "admin"],
-    icon: "megaphone" },
-  { id: "health", path: "/tools/health", roles: ["health_officer"], icon: "activity" },
-  { id: "scan", path: "/tools/scan", roles: ["guard"], icon: "scan" },
-];
-
-/** The tools this person's roles give them, in a stable order. */
-export const toolsFor = (user) =>
-  TOOLS.filter((tool) => tool.roles.some((role) => user?.roles?.includes(role)));
-
-export const toolAt = (path) => TOOLS.find((tool) => tool.path === path);
+import { toolAt } from "../tools.js";
 
 export const title = (ctx) => t(`tools.${toolAt(ctx.path).id}.title`);
 

@@ -4,14 +4,14 @@
 import { get } from "../api.js";
 import { rememberAnswer } from "../caches.js";
 import { h } from "../dom.js";
-import { formatAgo, lang, t } from "../i18n.js";
+import { formatAgo, lang, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { showError, toast } from "../toast.js";
+import { audienceName, states } from "../ui/news.js";
 import {
   listSaved, removeSaved, saveForOffline, savedPoster, savedSource, savedVideo,
 } from "../video/offline.js";
 import { acknowledgement, chooseRendition, createPlayer, formatSize } from "../video/player.js";
-import { audienceName, localized, states } from "./feed.js";
 
 export const title = () => t("watch.title");
 
@@ -19,7 +19,7 @@ export function render(ctx) {
   const id = new URLSearchParams(location.search).get("id") || "";
   const page = h("div", { class: "page page-watch" },
     h("a", { href: "/news", "data-link": true, class: "back-link" }, icon("back", 20), t("watch.back")),
-    h("div", { class: "feed-loading", role: "status" }, h("div", { class: "spinner" }),
+    h("div", { class: "feed-loading", role: "status" }, h("div", { class: "spinner spinner-small" }),
       t("app.loading")));
   show(ctx, page, id).catch((error) => {
     showError(error);
@@ -67,7 +67,7 @@ async function load(id) {
   try {
     return await get(`/api/news/${encodeURIComponent(id)}`);
   } catch (error) {
-    if (error.status) throw error;
+    if (!error.offline) throw error;
     const found = (await listSaved()).find((about) => about.item.id === id);
     if (!found) throw error;
     return found.item;
