@@ -11,7 +11,7 @@ PYTEST=("$VENV/bin/pytest" -p no:cacheprovider)
 
 stage_lint() {
     "$VENV/bin/ruff" check . || return 1
-    if [ -f infra/lint-js.sh ]; then bash infra/lint-js.sh; fi
+    sh infra/lint-js.sh
 }
 # The flag lets Node older than 20.19 load pwa/ files (ES modules without a package.json).
 stage_node()     { node --experimental-detect-module --test tests/node/; }

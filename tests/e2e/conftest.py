@@ -20,6 +20,7 @@ SCREENS = Path(__file__).resolve().parents[2] / "test-results" / "screens"
 # on a loaded 2-core machine. Heavy work (uploads, transcodes, the service worker's precache)
 # is waited for on its own condition first, with a budget sized to it (uploads.py, SW_READY_MS).
 SHOWS_MS = 15_000
+REQUEST_S = 60  # the longest request: an 8 MiB upload part, on a loaded machine
 expect.set_options(timeout=SHOWS_MS)
 # Home's heading in either language: a profile's language decides which one a person sees.
 GREETING = re.compile(r"^(Hello, |你好，)")
@@ -78,7 +79,12 @@ def serving(app):
 
         server.trigger.pull_trigger(close_everything)
         thread.join(timeout=5)
-        server.task_dispatcher.shutdown()
+        # Requests still in the app (a part upload on a loaded machine) finish and close what
+        # they opened before the test ends; otherwise a file they left open is reported as a
+        # ResourceWarning in whichever test runs next.
+        server.task_dispatcher.shutdown(timeout=REQUEST_S)
+        assert not server.task_dispatcher.threads, f"requests still running after {REQUEST_S} s"
+        server.close()
 
 
 @pytest.fixture(scope="session")
