@@ -10,8 +10,8 @@ from flask import Flask
 
 from . import api as edge
 from . import idempotency
+from .bootstrap import bootstrap
 from .config import Config
-from .wiring import Adapters
 
 
 def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Flask:
@@ -30,7 +30,7 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
         MAX_CONTENT_LENGTH=8 * 1024 * 1024,  # API bodies; video goes straight to storage
     )
     app.json.sort_keys = False  # keep fields in schema order: easier to read
-    app.extensions["together"] = Adapters(config, clock=clock)
+    app.extensions["together"] = bootstrap(config, clock=clock)
     logging.basicConfig(level=logging.INFO)
 
     api = edge.Api(app, spec_kwargs={"info": {"description": "Together: informed, connected "

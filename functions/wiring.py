@@ -8,6 +8,7 @@ from functools import cached_property
 from flask import current_app
 
 from .config import Config
+from .events import Bus
 
 
 class Adapters:
@@ -16,6 +17,7 @@ class Adapters:
     def __init__(self, config: Config, clock=time.time):
         self.config = config
         self.clock = clock
+        self.events = Bus()  # subscriptions are made by functions.bootstrap
 
     def client(self, service: str):
         """A boto3 client with adaptive retries (imported late: the embedded app never needs it)."""
@@ -72,7 +74,7 @@ class Adapters:
         event invokes functions.workers in its own Lambda call instead."""
         if not self.config.is_local:
             return None
-        from .workers import LocalWorker
+        from .background import LocalWorker
         return LocalWorker()
 
     @cached_property

@@ -125,7 +125,10 @@ def _check_pin_room(store) -> None:
 
 
 def video_settled(store, video: dict) -> None:
-    """A video of an item finished processing: a ready one puts the item into the feeds."""
+    """A video finished processing (events.VIDEO_SETTLED): a ready one that an item shows puts
+    the item into the feeds."""
+    if not video.get("news_id"):
+        return
     item = get(store, video["news_id"])
     if item is None or video["status"] != "ready":
         return  # a failed video keeps the item out of every feed; editors see why
