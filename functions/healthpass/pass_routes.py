@@ -1,14 +1,13 @@
 """Pass endpoints: issuer keys, today's pass (JSON or SVG), devices, revocations, checks, scans."""
 
-import click
 from flask import Response
+from flask_smorest import Blueprint
 
 from ..api import public
 from ..auth.sessions import current_user, require_role
 from ..errors import Invalid
 from ..wiring import now, store
 from . import scans
-from .blueprint import blp
 from .days import day_of, zone
 from .lazy import keys, passes, qr
 from .pass_schemas import (
@@ -27,6 +26,9 @@ from .pass_schemas import (
 )
 from .revocation import listing
 
+# The pass shares /api/health/ with declarations: it is the health pass, a blueprint of its own.
+blp = Blueprint("health_pass", __name__, url_prefix="/api/health",
+                description="The health pass: issuer keys, passes, devices, checks and scans.")
 SCAN_MAX_AGE_S = 30 * 86400  # an offline outbox may deliver late, but not this late
 SCAN_MAX_AHEAD_S = 300  # guards' phone clocks drift a little
 
@@ -109,20 +111,3 @@ def scan_summary(args):
     """Scans at one site on one day: counts by result and the latest entries (HR)."""
     require_role("hr")
     return scans.summary(store(), args["site"], args.get("date") or day_of(now(), zone()))
-
-
-@blp.cli.command("rotate-pass-key")
-@click.option("--immediately", is_flag=True,
-              help="Make a new key and sign with it now (after a leak); else one step at a time.")
-def rotate_pass_key(immediately: bool):
-    """Rotate the pass issuer key: publish a next key, then (run again later) sign with it."""
-    src = keys.source()
-    text = src.read()
-    current = keys.KeyRing.parse(text) if text else keys.KeyRing(())
-    rotated, message = current.rotate(now(), immediately=immediately)
-    src.write(rotated.dump())
-    keys.forget()
-    click.echo(message)
-    for key in rotated.keys:
-        click.echo(f"  {keys.b64url(key.kid)}  {key.state}"
-                   + (f" until {key.until}" if key.until else ""))

@@ -2,17 +2,13 @@
 
 import re
 
+from flask_smorest import Blueprint
+
 from ..auth.sessions import current_user, require_role
 from ..errors import Forbidden, NotFound
 from ..i18n import t
 from ..wiring import now, store
-from . import (
-    audit,
-    pass_routes,  # noqa: F401  (registers the pass views on blp)
-    rules,
-    service,
-)
-from .blueprint import blp
+from . import audit, rules, service
 from .days import day_of, zone
 from .schemas import (
     AuditPageSchema,
@@ -31,6 +27,8 @@ from .schemas import (
     SymptomListSchema,
 )
 
+blp = Blueprint("health", __name__, url_prefix="/api/health",
+                description="Daily health declarations, status rules, overrides and counts.")
 RULE_EDITORS = ("hr", "health_officer")
 EMPLOYEE_ID = re.compile(r"^[A-Za-z0-9._-]{1,40}$")  # as the directory allows
 COUNT_READERS = ("hr", "health_officer")
