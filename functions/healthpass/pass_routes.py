@@ -4,7 +4,7 @@ from flask import Response
 from flask_smorest import Blueprint
 
 from ..api import public
-from ..auth.sessions import current_user, require_role
+from ..auth.sessions import current_user, require_permission
 from ..errors import Invalid
 from ..wiring import now, store
 from . import scans
@@ -79,7 +79,7 @@ def register_device(args):
 @blp.response(200, RevocationsSchema)
 def revocations():
     """Revoked credential ids and device keys that have not expired yet (guards cache it)."""
-    require_role("guard")
+    require_permission("pass.scan")
     return {**listing(store()), "generated_at": now()}, 200, {"Cache-Control": "no-cache"}
 
 
@@ -88,7 +88,7 @@ def revocations():
 @blp.response(200, PassVerdictSchema)
 def verify(args):
     """Check a scanned pass online (signature, expiry, revocation, live freshness)."""
-    require_role("guard")
+    require_permission("pass.scan")
     return passes.verify_online(store(), args["qr"], now())
 
 
@@ -97,7 +97,7 @@ def verify(args):
 @blp.response(201, ScanRecordSchema)
 def record_scan(args):
     """Log one scan from a guard's phone; the same id again changes nothing."""
-    guard = require_role("guard")
+    guard = require_permission("pass.scan")
     if not now() - SCAN_MAX_AGE_S <= args["scanned_at"] <= now() + SCAN_MAX_AHEAD_S:
         raise Invalid(fields={"scanned_at": ["Give the scan time in epoch seconds, within the "
                                              "last 30 days."]})
@@ -109,5 +109,5 @@ def record_scan(args):
 @blp.response(200, ScanSummarySchema)
 def scan_summary(args):
     """Scans at one site on one day: counts by result and the latest entries (HR)."""
-    require_role("hr")
+    require_permission("pass.scan_summary")
     return scans.summary(store(), args["site"], args.get("date") or day_of(now(), zone()))

@@ -15,7 +15,6 @@ from ..store import InvalidCursor
 from ..store.port import Put, encode_cursor, read_cursor
 
 KINDS = ("company", "unit", "department", "site")
-PUBLISH_ANYWHERE = ("hr", "admin")
 SEP = "\x1f"  # between unit and department: names may hold any printable character
 REGISTRY = "AUDIENCES"  # one partition: sk UNIT#<unit>, SITE#<site>, COUNT#<audience key>
 PAGE = 500
@@ -51,14 +50,6 @@ def reaches(audience: dict, person: dict) -> bool:
 def unit_of(audience: dict) -> str | None:
     """The business unit an audience lies inside (None: company-wide or a whole site)."""
     return audience.get("unit") if audience["kind"] in ("unit", "department") else None
-
-
-def can_publish(user: dict, audience: dict) -> bool:
-    """HR and admins publish anywhere; an editor only inside the units they edit."""
-    roles = set(user.get("roles", []))
-    if roles & set(PUBLISH_ANYWHERE):
-        return True
-    return "editor" in roles and unit_of(audience) in user.get("editor_units", [])
 
 
 # -- the registry of units and sites ----------------------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import asdict
 
 from ulid import ULID
 
+from .. import permissions
 from ..errors import Conflict, Invalid, NotFound
 from ..events import VIDEO_SETTLED
 from ..i18n import t
@@ -25,7 +26,6 @@ PART_URL_S = 2 * 3600  # a part URL's life; GET .../uploads/<id> hands out fresh
 PLAY_URL_S = 6 * 3600
 MAX_DURATION_S = 600
 TYPES = {"video/mp4": "mp4", "video/quicktime": "mov", "video/webm": "webm"}
-MANAGERS = ("hr", "admin")
 SK = "VIDEO"
 
 
@@ -38,10 +38,9 @@ def get(store, video_id: str) -> dict | None:
 
 
 def visible(store, user: dict, video_id: str) -> dict:
-    """The video if the person uploaded it or is HR or an admin; 404 otherwise (no hints)."""
+    """The video if the person may see it (permissions.may_see_video); 404 otherwise (no hints)."""
     video = get(store, video_id)
-    manager = bool(set(MANAGERS) & set(user["roles"]))
-    if video is None or (video["owner_id"] != user["id"] and not manager):
+    if video is None or not permissions.may_see_video(user, video):
         raise NotFound("video_not_found")
     return video
 
