@@ -11,10 +11,10 @@ import re
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from ..audiences import keys as audiences
 from ..store import InvalidCursor
 from ..store.port import encode_cursor, read_cursor
 from ..videos import service as videos
-from . import audience as audiences
 from .service import PIN_MAX, PIN_PK, feed_pk, receipt_key, view
 
 LOWEST = "0000000000"
@@ -37,7 +37,6 @@ def page(store, media, person: dict, now: int, tz: str, limit: int,
          cursor: str | None) -> dict:
     """Pinned and today's edition of the person's unit on the first page; then every item
     that reaches them, newest first, `limit` at a time."""
-    audiences.learn(store, person)
     first = cursor is None
     state = _decode(cursor) if cursor else {"b": _upto(now), "u": None}
     parts = {}

@@ -2,35 +2,17 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from ..audiences.schemas import AudienceSchema
 from ..directory.schemas import NAME
 from ..videos.schemas import PlaybackSchema
-from .audience import KINDS
 
 LANGUAGES = ("en", "zh-CN")
-NEEDS = {"company": set(), "unit": {"unit"}, "department": {"unit", "department"},
-         "site": {"site"}}
 
 
 def _texts(max_length: int, description: str):
     return fields.Dict(keys=fields.String(validate=validate.OneOf(LANGUAGES)),
                        values=fields.String(validate=validate.Length(1, max_length)),
                        metadata={"description": description})
-
-
-class AudienceSchema(Schema):
-    kind = fields.String(required=True, validate=validate.OneOf(KINDS))
-    unit = fields.String(validate=NAME)
-    department = fields.String(validate=NAME)
-    site = fields.String(validate=NAME)
-
-    @validates_schema
-    def fields_for_kind(self, data, **kwargs):
-        given = set(data) - {"kind"}
-        needs = NEEDS.get(data.get("kind"), set())
-        errors = {f: ["Missing data for required field."] for f in needs - given}
-        errors |= {f: [f"Not used for a {data.get('kind')} audience."] for f in given - needs}
-        if errors:
-            raise ValidationError(errors)
 
 
 class PublishSchema(Schema):
@@ -132,9 +114,11 @@ class ReachSchema(Schema):
     news_id = fields.String()
     audience = fields.Nested(AudienceSchema)
     must_acknowledge = fields.Boolean()
-    audience_size = fields.Integer()
-    audience_size_complete = fields.Boolean()
-    audience_counted_at = fields.Integer()
+    audience_size = fields.Integer(metadata={"description": "Exact: kept by the directory "
+                                                            "import."})
+    audience_size_complete = fields.Boolean(metadata={"description": "Always true now."})
+    audience_counted_at = fields.Integer(metadata={"description": "When the size was read "
+                                                                  "(epoch seconds)."})
     viewed = fields.Integer()
     completed = fields.Integer()
     acknowledged = fields.Integer()

@@ -8,11 +8,11 @@ from __future__ import annotations
 from ulid import ULID
 
 from .. import permissions
+from ..audiences import keys as audiences
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..i18n import t
 from ..store import Condition, ConditionFailed, Delete, Put, Update
 from ..videos import service as videos
-from . import audience as audiences
 
 SK = "NEWS"
 PIN_PK = "NEWSPIN"  # pinned items, newest first; few by design (PIN_MAX)
@@ -83,7 +83,6 @@ def publish(store, user: dict, body: dict, now: int) -> dict:
             store.transact(ops)
         except ConditionFailed:
             continue
-        audiences.learn(store, user)  # seeds the company-wide walk (see audience.py)
         return item
     raise Conflict()
 

@@ -6,7 +6,7 @@ import abc
 import base64
 import binascii
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,6 +124,20 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def transact(self, ops: list[Op]) -> None:
         """Apply all ops or none; ConditionFailed if any op's condition is false."""
+
+    def iter_query(self, pk: str, *, index: str | None = None, prefix: str | None = None,
+                   between: tuple[str, str] | None = None, reverse: bool = False,
+                   page_size: int = MAX_PAGE) -> Iterator[dict]:
+        """Every item of one partition, as query() pages them (one request per page, made
+        lazily). For partitions bounded by design; stop iterating to stop reading."""
+        cursor = None
+        while True:
+            page = self.query(pk, index=index, prefix=prefix, between=between,
+                              limit=page_size, cursor=cursor, reverse=reverse)
+            yield from page.items
+            cursor = page.cursor
+            if cursor is None:
+                return
 
 
 def check_item(item: dict) -> None:
