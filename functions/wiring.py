@@ -56,6 +56,15 @@ class Adapters:
                           max_bytes=self.config.upload_max_bytes)
 
     @cached_property
+    def media_server(self):
+        """The embedded server side of LocalMedia's signed links (None with S3: S3 is it)."""
+        if self.config.media != "local":
+            return None
+        from .media.local_server import LocalMediaServer
+        return LocalMediaServer(self.config.media_dir, self.secret_key, clock=self.clock,
+                                max_bytes=self.config.upload_max_bytes)
+
+    @cached_property
     def transcode(self):
         if self.config.transcode == "mediaconvert":
             # Without a role the adapter refuses each job, naming the setting, and the video
