@@ -59,6 +59,7 @@ def register(app: Flask) -> None:
                        "time.")
     def rotate_pass_key_command(immediately: bool):
         """Rotate the pass issuer key: publish a next key, then (run again later) sign with it."""
+        from .encoding import b64url
         from .healthpass import keys
 
         src = keys.source()
@@ -70,5 +71,5 @@ def register(app: Flask) -> None:
         keys.forget()
         click.echo(message)
         for key in rotated.keys:
-            click.echo(f"  {keys.b64url(key.kid)}  {key.state}"
+            click.echo(f"  {b64url(key.kid)}  {key.state}"
                        + (f" until {key.until}" if key.until else ""))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from functools import cached_property
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 
@@ -106,3 +107,8 @@ def store():
 
 def now() -> int:
     return int(adapters().clock())
+
+
+def zone() -> ZoneInfo:
+    """The company's time zone (functions/days.py counts its days)."""
+    return ZoneInfo(adapters().config.timezone)

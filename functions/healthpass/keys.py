@@ -14,9 +14,9 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from flask import current_app
 
 from ..config import ConfigError
+from ..encoding import b64url, unb64url
 from ..wiring import adapters
 from .credential import kid_of
-from .reasons import b64url, unb64url
 
 RELOAD_S = 900  # a warm container re-reads the ring this often, so rotation reaches every one
 RETIRED_KEEP_S = 2 * 86400  # a retired key verifies for this long (credentials live <= 1 day)

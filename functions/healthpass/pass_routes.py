@@ -5,10 +5,10 @@ from flask_smorest import Blueprint
 
 from ..api import public
 from ..auth.sessions import current_user, require_permission
+from ..days import day_of
 from ..errors import Invalid
-from ..wiring import now, store
+from ..wiring import now, store, zone
 from . import scans
-from .days import day_of, zone
 from .lazy import keys, passes, qr
 from .pass_schemas import (
     DeviceRegisteredSchema,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import secrets
 
+from ..days import day_of, end_of
 from ..directory.service import get_employee
+from ..encoding import b64url, unb64url
 from ..errors import Conflict
 from ..i18n import t
 from ..store import Delete
 from . import credential, keys
-from .days import day_of, end_of
-from .reasons import b64url, unb64url
 from .revocation import PK as REVOKED_PK
 from .revocation import StoreRevocations, revoke_credentials, revoke_device
 from .service import health_pk, status_of

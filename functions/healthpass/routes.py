@@ -6,11 +6,11 @@ from flask_smorest import Blueprint
 
 from .. import permissions
 from ..auth.sessions import current_user, require_permission
+from ..days import day_of
 from ..errors import Forbidden, NotFound
 from ..i18n import t
-from ..wiring import now, store
+from ..wiring import now, store, zone
 from . import audit, rules, service
-from .days import day_of, zone
 from .schemas import (
     AuditPageSchema,
     AuditQuerySchema,

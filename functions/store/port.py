@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import abc
-import base64
-import binascii
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from ..encoding import b64url, unb64url
 
 # Attribute names the adapters treat specially; everything else is opaque data.
 KEY_ATTRS = ("pk", "sk")
@@ -170,15 +170,14 @@ def check_transaction(ops: list) -> None:
 
 def encode_cursor(state: dict) -> str:
     """An opaque cursor holding a small JSON state (a store key, or a service's position)."""
-    raw = json.dumps(state, separators=(",", ":"), sort_keys=True).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return b64url(json.dumps(state, separators=(",", ":"), sort_keys=True).encode())
 
 
 def read_cursor(cursor: str) -> dict:
     """The state inside a cursor; InvalidCursor unless it is one encode_cursor made."""
     try:
-        state = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (binascii.Error, ValueError) as exc:
+        state = json.loads(unb64url(cursor))
+    except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors too
         raise InvalidCursor("cursor is not one this store made") from exc
     if not isinstance(state, dict):
         raise InvalidCursor("cursor is not one this store made")

@@ -6,8 +6,8 @@ import pytest
 
 from functions.app import create_app
 from functions.config import Config, ConfigError
+from functions.encoding import b64url
 from functions.healthpass import keys
-from functions.healthpass.reasons import b64url
 from functions.seed import seed_demo
 from tests.api.test_healthpass_declarations import DAY, at, declare
 from tests.api.test_healthpass_pass import check, open_pass, unb64
