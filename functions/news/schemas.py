@@ -4,6 +4,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from ..audiences.schemas import AudienceSchema
 from ..directory.schemas import NAME
+from ..paging import page_schema
 from ..videos.schemas import PlaybackSchema
 
 LANGUAGES = ("en", "zh-CN")
@@ -97,17 +98,13 @@ class EditionSchema(Schema):
     items = fields.List(fields.Nested(NewsSchema))
 
 
-class FeedSchema(Schema):
-    pinned = fields.List(fields.Nested(NewsSchema))
-    edition = fields.Nested(EditionSchema, allow_none=True,
-                            metadata={"description": "First page only."})
-    items = fields.List(fields.Nested(NewsSchema))
-    cursor = fields.String(allow_none=True)
+FeedSchema = page_schema(
+    NewsSchema, "FeedSchema", pinned=fields.List(fields.Nested(NewsSchema)),
+    edition=fields.Nested(EditionSchema, allow_none=True,
+                          metadata={"description": "First page only."}))
 
 
-class ManagedPageSchema(Schema):
-    items = fields.List(fields.Nested(ManagedNewsSchema))
-    cursor = fields.String(allow_none=True)
+ManagedPageSchema = page_schema(ManagedNewsSchema, "ManagedPageSchema")
 
 
 class ReachSchema(Schema):
@@ -134,6 +131,4 @@ class PersonSchema(Schema):
     photo_url = fields.String(allow_none=True)
 
 
-class PeoplePageSchema(Schema):
-    items = fields.List(fields.Nested(PersonSchema))
-    cursor = fields.String(allow_none=True)
+PeoplePageSchema = page_schema(PersonSchema, "PeoplePageSchema")
