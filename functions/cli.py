@@ -60,15 +60,9 @@ def register(app: Flask) -> None:
     def rotate_pass_key_command(immediately: bool):
         """Rotate the pass issuer key: publish a next key, then (run again later) sign with it."""
         from .encoding import b64url
-        from .healthpass import keys
 
-        src = keys.source()
-        text = src.read()
-        current = keys.KeyRing.parse(text) if text else keys.KeyRing(())
-        rotated, message = current.rotate(int(app.extensions["together"].clock()),
-                                          immediately=immediately)
-        src.write(rotated.dump())
-        keys.forget()
+        a = app.extensions["together"]
+        rotated, message = a.pass_keys.rotate(int(a.clock()), immediately=immediately)
         click.echo(message)
         for key in rotated.keys:
             click.echo(f"  {b64url(key.kid)}  {key.state}"

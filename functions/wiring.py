@@ -88,12 +88,23 @@ class Adapters:
         return LocalWorker()
 
     @cached_property
+    def pass_keys(self):
+        """The health pass issuer key ring: in SSM (TOGETHER_PASS_KEY_PARAMETER) or, embedded,
+        in the data directory. On AWS without the parameter only the pass fails, naming it."""
+        from .healthpass.key_store import FileKeySource, PassKeys, SsmKeySource
+        if self.config.pass_key_parameter:
+            return PassKeys(SsmKeySource(self.client("ssm"), self.config.pass_key_parameter))
+        if not self.config.is_local:
+            return PassKeys(None)
+        return PassKeys(FileKeySource(self.config.data_dir / "issuer-keys"))
+
+    @cached_property
     def secret_key(self) -> bytes:
         """Signing key: from the environment, or SSM Parameter Store (SecureString) on AWS."""
         if self.config.secret_key:
             return self.config.secret_key.encode()
-        name = self.config.extra["secret_key_parameter"]
-        value = self.client("ssm").get_parameter(Name=name, WithDecryption=True)
+        value = self.client("ssm").get_parameter(Name=self.config.secret_key_parameter,
+                                                 WithDecryption=True)
         return value["Parameter"]["Value"].encode()
 
 

@@ -7,9 +7,9 @@ from ..api import public
 from ..auth.sessions import current_user, require_permission
 from ..days import day_of
 from ..errors import Invalid
-from ..wiring import now, store, zone
+from ..wiring import adapters, now, store, zone
 from . import scans
-from .lazy import keys, passes, qr
+from .lazy import passes, qr
 from .pass_schemas import (
     DeviceRegisteredSchema,
     DeviceSchema,
@@ -33,6 +33,11 @@ SCAN_MAX_AGE_S = 30 * 86400  # an offline outbox may deliver late, but not this 
 SCAN_MAX_AHEAD_S = 300  # guards' phone clocks drift a little
 
 
+def _keys():
+    """The issuer keys (wiring.Adapters.pass_keys): the ring is read when a key is needed."""
+    return adapters().pass_keys
+
+
 def _private(response: Response) -> Response:
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -43,7 +48,7 @@ def _private(response: Response) -> Response:
 @blp.response(200, JwksSchema, headers={"Cache-Control": {"schema": {"type": "string"}}})
 def issuer_keys():
     """The issuer's public keys (JWKS; two during a rotation): verifiers cache them."""
-    return keys.ring().jwks(now()), 200, {"Cache-Control": "public, max-age=3600"}
+    return _keys().ring().jwks(now()), 200, {"Cache-Control": "public, max-age=3600"}
 
 
 @blp.route("/pass", methods=["GET"])
@@ -53,9 +58,9 @@ def today_pass(args):
     """Today's signed pass (static), or the credential for a registered device (`?device_key=`)."""
     user, key = current_user(), args.get("device_key")
     if key:
-        answer = passes.device_pass(store(), user, key, now(), zone())
+        answer = passes.device_pass(store(), _keys(), user, key, now(), zone())
     else:
-        answer = passes.issue(store(), user, now(), zone())
+        answer = passes.issue(store(), _keys(), user, now(), zone())
     return answer, 200, {"Cache-Control": "no-store"}
 
 
@@ -63,7 +68,7 @@ def today_pass(args):
 @blp.response(200, content_type="image/svg+xml", description="The static pass as a QR code.")
 def pass_svg():
     """Today's static pass as an SVG QR code, for printing or for people without a phone."""
-    answer = passes.issue(store(), current_user(), now(), zone())
+    answer = passes.issue(store(), _keys(), current_user(), now(), zone())
     return _private(Response(qr.svg(answer["qr"]), mimetype="image/svg+xml"))
 
 
@@ -72,7 +77,8 @@ def pass_svg():
 @blp.response(201, DeviceRegisteredSchema)
 def register_device(args):
     """Bind the person's live pass to a device key (other devices of theirs are revoked)."""
-    return passes.register_device(store(), current_user(), args["public_key"], now(), zone())
+    return passes.register_device(store(), _keys(), current_user(), args["public_key"], now(),
+                                  zone())
 
 
 @blp.route("/revocations", methods=["GET"])
@@ -89,7 +95,7 @@ def revocations():
 def verify(args):
     """Check a scanned pass online (signature, expiry, revocation, live freshness)."""
     require_permission("pass.scan")
-    return passes.verify_online(store(), args["qr"], now())
+    return passes.verify_online(store(), _keys(), args["qr"], now())
 
 
 @blp.route("/scans", methods=["POST"])
