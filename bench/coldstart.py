@@ -59,7 +59,7 @@ def together_script(path: str, cookie: str | None) -> str:
 
 def cold_start(target: Target) -> list[Row]:
     env = {**os.environ, **settings(target.data_dir)}
-    scripts = {"bare": BARE_FLASK, "health": together_script("/api/health", None),
+    scripts = {"bare": BARE_FLASK, "health": together_script("/api/healthz", None),
                "me": together_script("/api/me", target.cookie)}
     times: dict[str, list[float]] = {name: [] for name in scripts}
     for run in range(RUNS + 1):
@@ -77,6 +77,6 @@ def cold_start(target: Target) -> list[Row]:
 
     return [
         row("cold start: bare Flask hello", "bare"),
-        row("cold start: together /api/health", "health"),
+        row("cold start: together /api/healthz", "health"),
         row("cold start: together /api/me", "me", "; opens the store"),
     ]

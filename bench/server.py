@@ -67,12 +67,12 @@ def serve(data_dir: Path) -> Iterator[Target]:
 
 
 def _wait_until_healthy(process: subprocess.Popen, port: int, log_path: Path) -> None:
-    """Poll /api/health until it answers 200; fail if the server exits or the time runs out."""
+    """Poll /api/healthz until it answers 200; fail if the server exits or the time runs out."""
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         client = Client(port, timeout=2)
         try:
-            if client.request("GET", "/api/health")[0] == 200:
+            if client.request("GET", "/api/healthz")[0] == 200:
                 return
         except (ConnectionError, http.client.HTTPException, TimeoutError):
             pass  # not listening yet

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from functions.app import create_app
+from functions.audiences import keys as audiences
 from functions.directory.service import import_csv
 from functions.media.local import LocalMedia
-from functions.news import audience as audiences
 from functions.news import feed
 from functions.news.service import feed_pk, manage_pk, news_key, sort_key
 from functions.seed import seed_demo
@@ -116,7 +116,7 @@ def news_items(rng: random.Random, count: int, now: int) -> Iterator[dict]:
 def _requests(store, media, now: int) -> tuple[int, int]:
     """Store requests of the first feed page and of the next one (the feed's own)."""
     counting = CountingStore(store)
-    feed.page(counting, media, READER, now, TZ, PAGE, None)  # notes the unit and site once
+    feed.page(counting, media, READER, now, TZ, PAGE, None)  # warms caches: not counted
     counting.calls = 0
     first = feed.page(counting, media, READER, now, TZ, PAGE, None)
     first_calls = counting.calls

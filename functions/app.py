@@ -10,8 +10,8 @@ from flask import Flask
 
 from . import api as edge
 from . import idempotency
+from .bootstrap import bootstrap
 from .config import Config
-from .wiring import Adapters
 
 
 def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Flask:
@@ -30,7 +30,7 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
         MAX_CONTENT_LENGTH=8 * 1024 * 1024,  # API bodies; video goes straight to storage
     )
     app.json.sort_keys = False  # keep fields in schema order: easier to read
-    app.extensions["together"] = Adapters(config, clock=clock)
+    app.extensions["together"] = bootstrap(config, clock=clock)
     logging.basicConfig(level=logging.INFO)
 
     api = edge.Api(app, spec_kwargs={"info": {"description": "Together: informed, connected "
@@ -41,12 +41,13 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
 
     from .auth.routes import blp as auth_blp
     from .directory.routes import blp as directory_blp
+    from .healthpass.pass_routes import blp as pass_blp
     from .healthpass.routes import blp as health_blp
     from .news.routes import blp as news_blp
     from .system.routes import blp as system_blp
     from .videos.routes import blp as videos_blp
 
-    for blp in (system_blp, auth_blp, directory_blp, health_blp, videos_blp, news_blp):
+    for blp in (system_blp, auth_blp, directory_blp, health_blp, pass_blp, videos_blp, news_blp):
         api.register_blueprint(blp)
 
     if config.media == "local":

@@ -52,3 +52,18 @@ def register(app: Flask) -> None:
                 click.echo(f"  line {line}: {json.dumps(problems, ensure_ascii=False)}", err=True)
             raise SystemExit(1) from None
         click.echo(json.dumps(result.__dict__))
+
+    @app.cli.command("rotate-pass-key")
+    @click.option("--immediately", is_flag=True,
+                  help="Make a new key and sign with it now (after a leak); else one step at a "
+                       "time.")
+    def rotate_pass_key_command(immediately: bool):
+        """Rotate the pass issuer key: publish a next key, then (run again later) sign with it."""
+        from .encoding import b64url
+
+        a = app.extensions["together"]
+        rotated, message = a.pass_keys.rotate(int(a.clock()), immediately=immediately)
+        click.echo(message)
+        for key in rotated.keys:
+            click.echo(f"  {b64url(key.kid)}  {key.state}"
+                       + (f" until {key.until}" if key.until else ""))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,6 +27,7 @@ class Config:
     data_dir: Path = REPO_ROOT / "var"
     pwa_dir: Path = REPO_ROOT / "pwa"
     secret_key: str = ""
+    secret_key_parameter: str | None = None  # AWS: SSM SecureString holding secret_key instead
     table_name: str = "together"
     media_bucket: str = ""
     aws_region: str = "us-east-1"
@@ -44,7 +45,6 @@ class Config:
     # video worker raises a ConfigError naming TOGETHER_MEDIACONVERT_ROLE_ARN when it needs it.
     mediaconvert_role_arn: str | None = None
     mediaconvert_queue_arn: str | None = None
-    extra: dict = field(default_factory=dict)
 
     @property
     def is_local(self) -> bool:
@@ -135,7 +135,7 @@ class Config:
             pass_key_parameter=env.get("TOGETHER_PASS_KEY_PARAMETER") or None,
             transcode="mediaconvert",
             **_mediaconvert(env),
-            extra={"secret_key_parameter": env.get("TOGETHER_SECRET_KEY_PARAMETER")},
+            secret_key_parameter=env.get("TOGETHER_SECRET_KEY_PARAMETER") or None,
         )
 
 

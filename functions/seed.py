@@ -15,13 +15,16 @@ DEMO_ACCOUNTS = {
     "admin@example.com": "admin",
 }
 MARKER = ("SEED#demo", "#")
+SEED_VERSION = 2  # 2: profiles counted in the audience sizes (an older seed is imported again)
 
 
 def seed_demo(app) -> bool:
     """Import the demo directory unless this data directory has it already; True if seeded."""
     store = app.extensions["together"].store
-    if store.get(*MARKER):
+    marker = store.get(*MARKER)
+    if marker and marker.get("version", 1) >= SEED_VERSION:
         return False
     import_csv(store, DEMO_CSV.read_text(encoding="utf-8"))
-    store.put({"pk": MARKER[0], "sk": MARKER[1], "source": DEMO_CSV.name})
+    store.put({"pk": MARKER[0], "sk": MARKER[1], "source": DEMO_CSV.name,
+               "version": SEED_VERSION})
     return True

@@ -51,7 +51,7 @@ def _upload(app, user: dict, path: Path, now: int) -> str:
         if response.status_code != 200:
             raise RuntimeError(f"demo upload refused: {response.get_json()}")
     videos.complete_upload(a.store, a.media, user, upload["video_id"], now)
-    video = videos.process(a.store, a.media, a.transcode, upload["video_id"], now)
+    video = videos.process(a.store, a.media, a.transcode, a.events, upload["video_id"], now)
     if video is None or video["status"] != "ready":
         raise RuntimeError(f"demo video did not process: {video}")
     return video["video_id"]

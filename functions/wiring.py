@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 from functools import cached_property
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 
 from .config import Config
+from .events import Bus
 
 
 class Adapters:
@@ -16,6 +18,7 @@ class Adapters:
     def __init__(self, config: Config, clock=time.time):
         self.config = config
         self.clock = clock
+        self.events = Bus()  # subscriptions are made by functions.bootstrap
 
     def client(self, service: str):
         """A boto3 client with adaptive retries (imported late: the embedded app never needs it)."""
@@ -54,6 +57,15 @@ class Adapters:
                           max_bytes=self.config.upload_max_bytes)
 
     @cached_property
+    def media_server(self):
+        """The embedded server side of LocalMedia's signed links (None with S3: S3 is it)."""
+        if self.config.media != "local":
+            return None
+        from .media.local_server import LocalMediaServer
+        return LocalMediaServer(self.config.media_dir, self.secret_key, clock=self.clock,
+                                max_bytes=self.config.upload_max_bytes)
+
+    @cached_property
     def transcode(self):
         if self.config.transcode == "mediaconvert":
             # Without a role the adapter refuses each job, naming the setting, and the video
@@ -72,16 +84,27 @@ class Adapters:
         event invokes functions.workers in its own Lambda call instead."""
         if not self.config.is_local:
             return None
-        from .workers import LocalWorker
+        from .background import LocalWorker
         return LocalWorker()
+
+    @cached_property
+    def pass_keys(self):
+        """The health pass issuer key ring: in SSM (TOGETHER_PASS_KEY_PARAMETER) or, embedded,
+        in the data directory. On AWS without the parameter only the pass fails, naming it."""
+        from .healthpass.key_store import FileKeySource, PassKeys, SsmKeySource
+        if self.config.pass_key_parameter:
+            return PassKeys(SsmKeySource(self.client("ssm"), self.config.pass_key_parameter))
+        if not self.config.is_local:
+            return PassKeys(None)
+        return PassKeys(FileKeySource(self.config.data_dir / "issuer-keys"))
 
     @cached_property
     def secret_key(self) -> bytes:
         """Signing key: from the environment, or SSM Parameter Store (SecureString) on AWS."""
         if self.config.secret_key:
             return self.config.secret_key.encode()
-        name = self.config.extra["secret_key_parameter"]
-        value = self.client("ssm").get_parameter(Name=name, WithDecryption=True)
+        value = self.client("ssm").get_parameter(Name=self.config.secret_key_parameter,
+                                                 WithDecryption=True)
         return value["Parameter"]["Value"].encode()
 
 
@@ -95,3 +118,8 @@ def store():
 
 def now() -> int:
     return int(adapters().clock())
+
+
+def zone() -> ZoneInfo:
+    """The company's time zone (functions/days.py counts its days)."""
+    return ZoneInfo(adapters().config.timezone)

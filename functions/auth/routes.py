@@ -3,12 +3,13 @@
 from flask import after_this_request, request
 from flask_smorest import Blueprint
 
+from .. import permissions
 from ..api import public
-from ..directory.schemas import ProfileSchema
+from ..directory.service import get_employee, set_language
 from ..idempotency import exempt as idempotency_exempt
 from ..wiring import adapters, now
 from . import service
-from .schemas import PreferencesSchema, StartedSchema, StartSchema, VerifySchema
+from .schemas import MeSchema, PreferencesSchema, StartedSchema, StartSchema, VerifySchema
 from .sessions import current_user, end_session, start_session
 
 blp = Blueprint("auth", __name__, url_prefix="/api", description="Sign in with an emailed code.")
@@ -16,6 +17,11 @@ blp = Blueprint("auth", __name__, url_prefix="/api", description="Sign in with a
 
 def _client() -> str:
     return request.remote_addr or "unknown"
+
+
+def _me(profile: dict) -> dict:
+    """A profile as its owner sees it: with the permissions their roles give."""
+    return {**profile, "permissions": permissions.of(profile)}
 
 
 @blp.route("/auth/start", methods=["POST"])
@@ -33,7 +39,7 @@ def start(args):
 @public
 @idempotency_exempt  # a replay could not carry the session cookie; the code is single-use
 @blp.arguments(VerifySchema)
-@blp.response(200, ProfileSchema)
+@blp.response(200, MeSchema)
 def verify(args):
     """Exchange the code for a session cookie; answers the profile."""
     a = adapters()
@@ -45,8 +51,7 @@ def verify(args):
         start_session(response, employee_id)
         return response
 
-    from ..directory.service import get_employee
-    return get_employee(a.store, employee_id)
+    return _me(get_employee(a.store, employee_id))
 
 
 @blp.route("/auth/signout", methods=["POST"])
@@ -62,16 +67,15 @@ def signout():
 
 
 @blp.route("/me", methods=["GET"])
-@blp.response(200, ProfileSchema)
+@blp.response(200, MeSchema)
 def me():
-    """The signed-in person's profile and roles."""
-    return current_user()
+    """The signed-in person's profile, roles and permissions."""
+    return _me(current_user())
 
 
 @blp.route("/me", methods=["PATCH"])
 @blp.arguments(PreferencesSchema)
-@blp.response(200, ProfileSchema)
+@blp.response(200, MeSchema)
 def update_preferences(args):
     """Change the signed-in person's own preferences (today: the app's language)."""
-    from ..directory.service import set_language
-    return set_language(adapters().store, current_user()["id"], args["language"])
+    return _me(set_language(adapters().store, current_user()["id"], args["language"]))

@@ -2,6 +2,9 @@
 
 from marshmallow import Schema, fields, pre_load, validate
 
+from ..directory.schemas import ProfileSchema
+from ..permissions import PERMISSIONS
+
 
 class StartSchema(Schema):
     email = fields.Email(required=True, validate=validate.Length(max=254))
@@ -24,3 +27,12 @@ class StartedSchema(Schema):
 
 class PreferencesSchema(Schema):
     language = fields.String(required=True, validate=validate.OneOf(("en", "zh-CN")))
+
+
+class MeSchema(ProfileSchema):
+    """The signed-in person's profile, and what their roles let them do."""
+
+    permissions = fields.List(fields.String(validate=validate.OneOf(sorted(PERMISSIONS))),
+                              metadata={"description": "Sorted permission names (functions/"
+                                        "permissions.py); the app shows what these allow.",
+                                        "example": ["news.publish"]})

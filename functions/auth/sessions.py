@@ -8,7 +8,8 @@ import secrets
 from flask import current_app, g, request
 from itsdangerous import BadSignature, Signer
 
-from ..errors import Forbidden, Unauthorized
+from .. import permissions
+from ..errors import Unauthorized
 from ..wiring import adapters, now
 
 COOKIE = "tg_session"
@@ -74,9 +75,6 @@ def current_user() -> dict:
     return user
 
 
-def require_role(*roles: str) -> dict:
-    """The signed-in person, if they hold one of the roles; 403 otherwise."""
-    user = current_user()
-    if not set(roles) & set(user.get("roles", [])):
-        raise Forbidden()
-    return user
+def require_permission(name: str) -> dict:
+    """The signed-in person, if they have the permission (functions.permissions); 403 if not."""
+    return permissions.require(current_user(), name)

@@ -4,7 +4,8 @@ from dataclasses import asdict
 
 from flask_smorest import Blueprint
 
-from ..auth.sessions import current_user, require_role
+from .. import permissions
+from ..auth.sessions import current_user, require_permission
 from ..errors import Forbidden, NotFound
 from ..wiring import store
 from . import service
@@ -18,7 +19,6 @@ from .schemas import (
 
 blp = Blueprint("directory", __name__, url_prefix="/api/directory",
                 description="Employees, their units, sites and roles.")
-MANAGERS = ("hr", "admin")
 
 
 @blp.route("/import", methods=["POST"])
@@ -26,7 +26,7 @@ MANAGERS = ("hr", "admin")
 @blp.response(200, ImportResultSchema)
 def import_directory(args):
     """Upsert employees from CSV; an invalid file is rejected whole, with errors by line."""
-    require_role(*MANAGERS)
+    require_permission("directory.manage")
     return asdict(service.import_csv(store(), args["csv"], dry_run=args["dry_run"]))
 
 
@@ -35,7 +35,7 @@ def import_directory(args):
 @blp.response(200, EmployeePageSchema)
 def list_employees(args):
     """Employees of one business unit or one site, by name, a page at a time."""
-    require_role(*MANAGERS)
+    require_permission("directory.manage")
     items, cursor = service.list_employees(store(), unit=args.get("unit"), site=args.get("site"),
                                            limit=args["limit"], cursor=args.get("cursor"))
     return {"items": items, "cursor": cursor}
@@ -45,8 +45,7 @@ def list_employees(args):
 @blp.response(200, ProfileSchema)
 def get_employee(employee_id):
     """One employee's profile (HR and admins, or the person themself)."""
-    user = current_user()
-    if user["id"] != employee_id and not set(MANAGERS) & set(user["roles"]):
+    if not permissions.may_see_profile(current_user(), employee_id):
         raise Forbidden()
     employee = service.get_employee(store(), employee_id)
     if employee is None:

@@ -2,6 +2,8 @@
 
 from marshmallow import Schema, ValidationError, fields, pre_load, validate, validates_schema
 
+from ..paging import page_schema
+
 ROLES = ("employee", "editor", "hr", "health_officer", "guard", "admin")
 LANGUAGES = ("en", "zh-CN")
 ID = validate.Regexp(r"^[A-Za-z0-9._-]{1,40}$",
@@ -90,6 +92,4 @@ class EmployeeQuerySchema(Schema):
             raise ValidationError("Give either unit or site.", "unit")
 
 
-class EmployeePageSchema(Schema):
-    items = fields.List(fields.Nested(ProfileSchema))
-    cursor = fields.String(allow_none=True)
+EmployeePageSchema = page_schema(ProfileSchema, "EmployeePageSchema")

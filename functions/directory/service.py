@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import secrets
 from dataclasses import dataclass
 
 from marshmallow import ValidationError
 
+from ..audiences import sizes
 from ..errors import Conflict, Invalid
 from ..store import Condition, ConditionFailed, Delete, Put
 from .schemas import EmployeeRowSchema
@@ -53,7 +55,10 @@ def list_employees(store, *, unit: str | None = None, site: str | None = None, l
 
 def _item(row: dict) -> dict:
     sort_name = f"{row['name'].casefold()}#{row['id']}"
-    return {"pk": f"EMP#{row['id']}", "sk": PROFILE, **row,
+    # counted: the audience sizes include this profile (written with them, see _write); rev
+    # changes with every write, so a write is conditional on the revision it replaces.
+    return {"pk": f"EMP#{row['id']}", "sk": PROFILE, **row, "counted": True,
+            "rev": secrets.token_hex(8),
             "gsi1pk": f"UNIT#{row['business_unit']}", "gsi1sk": sort_name,
             "gsi2pk": f"SITE#{row['site']}", "gsi2sk": sort_name}
 
@@ -108,19 +113,22 @@ def import_csv(store, text: str, *, dry_run: bool = False) -> ImportResult:
         raise Invalid("csv_invalid", count=len(taken), fields=taken)
     result = ImportResult(total=len(rows), dry_run=dry_run)
     for _, row in rows:
-        before = current.get(row["id"])
+        item = current.get(row["id"])
+        before = {k: item.get(k) for k in FIELDS} if item else None
+        counted = bool(item and item.get("counted"))
         if before == {k: row.get(k) for k in FIELDS}:
             result.unchanged += 1
-            continue
-        if before:
+            if counted:
+                continue  # else written once more, to count it (profiles from before sizes)
+        elif before:
             result.updated += 1
         else:
             result.created += 1
         if not dry_run:
             try:
-                _write(store, row, before)
+                _write(store, row, item, counted)
             except ConditionFailed:
-                # Another import moved this address between our check and our write.
+                # Another import changed this person or took this address since we read.
                 raise Conflict() from None
     return result
 
@@ -129,7 +137,7 @@ def _current_profiles(store, ids: list[str]) -> dict:
     found = {}
     for start in range(0, len(ids), 100):
         items = store.get_many([employee_key(i) for i in ids[start:start + 100]])
-        found.update({i["id"]: {k: i.get(k) for k in FIELDS} for i in items})
+        found.update({i["id"]: i for i in items})
     return found
 
 
@@ -146,8 +154,19 @@ def _emails_taken_by_others(store, rows: list[tuple[int, dict]]) -> dict:
     return errors
 
 
-def _write(store, row: dict, before: dict | None) -> None:
-    ops = [Put(_item(row))]
+def _same(item: dict | None) -> Condition:
+    """Write only over exactly what we read (nothing, that revision, or a profile from before
+    revisions)."""
+    if item is None:
+        return Condition.not_exists()
+    return Condition.present(rev=item["rev"]) if "rev" in item else Condition.present()
+
+
+def _write(store, row: dict, item: dict | None, counted: bool) -> None:
+    """The profile, its email pointer and the audience sizes it moves, in one transaction."""
+    before = {k: item.get(k) for k in FIELDS} if item else None
+    ops = [Put(_item(row), condition=_same(item)),
+           *sizes.changes(before if counted else None, row)]
     if not before or before["email"] != row["email"]:
         ops.append(Put({"pk": email_key(row["email"])[0], "sk": "#", "employee_id": row["id"]},
                        condition=Condition.not_exists()))

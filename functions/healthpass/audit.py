@@ -5,8 +5,8 @@ from __future__ import annotations
 import secrets
 from datetime import date
 
+from ..days import day_of
 from ..store import Put
-from .days import day_of
 
 KEEP_S = 366 * 86400
 ACTIONS = ("rules_changed", "override", "declaration_read")

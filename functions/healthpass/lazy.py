@@ -15,4 +15,4 @@ class _Lazy:
         return getattr(module, attr)
 
 
-keys, passes, qr = _Lazy(".keys"), _Lazy(".passes"), _Lazy(".qr")
+passes, qr = _Lazy(".passes"), _Lazy(".qr")

@@ -1,16 +1,15 @@
 """Pass endpoints: issuer keys, today's pass (JSON or SVG), devices, revocations, checks, scans."""
 
-import click
 from flask import Response
+from flask_smorest import Blueprint
 
 from ..api import public
-from ..auth.sessions import current_user, require_role
+from ..auth.sessions import current_user, require_permission
+from ..days import day_of
 from ..errors import Invalid
-from ..wiring import now, store
+from ..wiring import adapters, now, store, zone
 from . import scans
-from .blueprint import blp
-from .days import day_of, zone
-from .lazy import keys, passes, qr
+from .lazy import passes, qr
 from .pass_schemas import (
     DeviceRegisteredSchema,
     DeviceSchema,
@@ -27,8 +26,16 @@ from .pass_schemas import (
 )
 from .revocation import listing
 
+# The pass shares /api/health/ with declarations: it is the health pass, a blueprint of its own.
+blp = Blueprint("health_pass", __name__, url_prefix="/api/health",
+                description="The health pass: issuer keys, passes, devices, checks and scans.")
 SCAN_MAX_AGE_S = 30 * 86400  # an offline outbox may deliver late, but not this late
 SCAN_MAX_AHEAD_S = 300  # guards' phone clocks drift a little
+
+
+def _keys():
+    """The issuer keys (wiring.Adapters.pass_keys): the ring is read when a key is needed."""
+    return adapters().pass_keys
 
 
 def _private(response: Response) -> Response:
@@ -41,7 +48,7 @@ def _private(response: Response) -> Response:
 @blp.response(200, JwksSchema, headers={"Cache-Control": {"schema": {"type": "string"}}})
 def issuer_keys():
     """The issuer's public keys (JWKS; two during a rotation): verifiers cache them."""
-    return keys.ring().jwks(now()), 200, {"Cache-Control": "public, max-age=3600"}
+    return _keys().ring().jwks(now()), 200, {"Cache-Control": "public, max-age=3600"}
 
 
 @blp.route("/pass", methods=["GET"])
@@ -51,9 +58,9 @@ def today_pass(args):
     """Today's signed pass (static), or the credential for a registered device (`?device_key=`)."""
     user, key = current_user(), args.get("device_key")
     if key:
-        answer = passes.device_pass(store(), user, key, now(), zone())
+        answer = passes.device_pass(store(), _keys(), user, key, now(), zone())
     else:
-        answer = passes.issue(store(), user, now(), zone())
+        answer = passes.issue(store(), _keys(), user, now(), zone())
     return answer, 200, {"Cache-Control": "no-store"}
 
 
@@ -61,7 +68,7 @@ def today_pass(args):
 @blp.response(200, content_type="image/svg+xml", description="The static pass as a QR code.")
 def pass_svg():
     """Today's static pass as an SVG QR code, for printing or for people without a phone."""
-    answer = passes.issue(store(), current_user(), now(), zone())
+    answer = passes.issue(store(), _keys(), current_user(), now(), zone())
     return _private(Response(qr.svg(answer["qr"]), mimetype="image/svg+xml"))
 
 
@@ -70,14 +77,15 @@ def pass_svg():
 @blp.response(201, DeviceRegisteredSchema)
 def register_device(args):
     """Bind the person's live pass to a device key (other devices of theirs are revoked)."""
-    return passes.register_device(store(), current_user(), args["public_key"], now(), zone())
+    return passes.register_device(store(), _keys(), current_user(), args["public_key"], now(),
+                                  zone())
 
 
 @blp.route("/revocations", methods=["GET"])
 @blp.response(200, RevocationsSchema)
 def revocations():
     """Revoked credential ids and device keys that have not expired yet (guards cache it)."""
-    require_role("guard")
+    require_permission("pass.scan")
     return {**listing(store()), "generated_at": now()}, 200, {"Cache-Control": "no-cache"}
 
 
@@ -86,8 +94,8 @@ def revocations():
 @blp.response(200, PassVerdictSchema)
 def verify(args):
     """Check a scanned pass online (signature, expiry, revocation, live freshness)."""
-    require_role("guard")
-    return passes.verify_online(store(), args["qr"], now())
+    require_permission("pass.scan")
+    return passes.verify_online(store(), _keys(), args["qr"], now())
 
 
 @blp.route("/scans", methods=["POST"])
@@ -95,7 +103,7 @@ def verify(args):
 @blp.response(201, ScanRecordSchema)
 def record_scan(args):
     """Log one scan from a guard's phone; the same id again changes nothing."""
-    guard = require_role("guard")
+    guard = require_permission("pass.scan")
     if not now() - SCAN_MAX_AGE_S <= args["scanned_at"] <= now() + SCAN_MAX_AHEAD_S:
         raise Invalid(fields={"scanned_at": ["Give the scan time in epoch seconds, within the "
                                              "last 30 days."]})
@@ -107,22 +115,5 @@ def record_scan(args):
 @blp.response(200, ScanSummarySchema)
 def scan_summary(args):
     """Scans at one site on one day: counts by result and the latest entries (HR)."""
-    require_role("hr")
+    require_permission("pass.scan_summary")
     return scans.summary(store(), args["site"], args.get("date") or day_of(now(), zone()))
-
-
-@blp.cli.command("rotate-pass-key")
-@click.option("--immediately", is_flag=True,
-              help="Make a new key and sign with it now (after a leak); else one step at a time.")
-def rotate_pass_key(immediately: bool):
-    """Rotate the pass issuer key: publish a next key, then (run again later) sign with it."""
-    src = keys.source()
-    text = src.read()
-    current = keys.KeyRing.parse(text) if text else keys.KeyRing(())
-    rotated, message = current.rotate(now(), immediately=immediately)
-    src.write(rotated.dump())
-    keys.forget()
-    click.echo(message)
-    for key in rotated.keys:
-        click.echo(f"  {keys.b64url(key.kid)}  {key.state}"
-                   + (f" until {key.until}" if key.until else ""))

@@ -3,7 +3,8 @@
 from marshmallow import Schema, ValidationError, fields, validate
 
 from ..directory.schemas import ID, NAME
-from .reasons import REASONS, unb64url
+from ..encoding import unb64url
+from .reasons import REASONS
 from .schemas import day_field
 
 B64URL_32 = "Use the raw 32-byte Ed25519 public key in unpadded base64url (43 characters)."

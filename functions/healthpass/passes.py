@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import secrets
 
+from ..days import day_of, end_of
 from ..directory.service import get_employee
+from ..encoding import b64url, unb64url
 from ..errors import Conflict
 from ..i18n import t
 from ..store import Delete
-from . import credential, keys
-from .days import day_of, end_of
-from .reasons import b64url, unb64url
+from . import credential
 from .revocation import PK as REVOKED_PK
 from .revocation import StoreRevocations, revoke_credentials, revoke_device
 from .service import health_pk, status_of
@@ -41,7 +41,7 @@ class DeviceRevoked(Conflict):
         super().__init__("device_revoked")
 
 
-def issue(store, user: dict, now: int, tz, *, device_key: str | None = None) -> dict:
+def issue(store, keys, user: dict, now: int, tz, *, device_key: str | None = None) -> dict:
     """Today's credential for the person (and device): reused while nothing changed."""
     status = status_of(store, user["id"], now, tz)
     if status is None:
@@ -75,7 +75,7 @@ def _device_key(employee_id: str, device_key: str) -> tuple[str, str]:
     return health_pk(employee_id), f"DEVICE#{device_key}"
 
 
-def register_device(store, user: dict, device_key: str, now: int, tz) -> dict:
+def register_device(store, keys, user: dict, device_key: str, now: int, tz) -> dict:
     """Bind the person's passes to this device key; other devices of theirs are revoked."""
     if store.get(REVOKED_PK, f"D#{device_key}"):
         raise DeviceRevoked()
@@ -89,20 +89,20 @@ def register_device(store, user: dict, device_key: str, now: int, tz) -> dict:
     pk, sk = _device_key(user["id"], device_key)
     store.put({"pk": pk, "sk": sk, "device_key": device_key, "registered_at": now})
     try:
-        current = issue(store, user, now, tz, device_key=device_key)
+        current = issue(store, keys, user, now, tz, device_key=device_key)
     except DeclarationRequired:
         current = None
     return {"device_key": device_key, "registered_at": now, "pass": current}
 
 
-def device_pass(store, user: dict, device_key: str, now: int, tz) -> dict:
+def device_pass(store, keys, user: dict, device_key: str, now: int, tz) -> dict:
     """A fresh credential for a device the person registered before."""
     if store.get(*_device_key(user["id"], device_key)) is None:
         raise DeviceNotRegistered()
-    return issue(store, user, now, tz, device_key=device_key)
+    return issue(store, keys, user, now, tz, device_key=device_key)
 
 
-def verify_online(store, text: str, now: int) -> dict:
+def verify_online(store, keys, text: str, now: int) -> dict:
     """The check a guard's phone does offline, done here for turnstiles and other systems."""
     verdict = credential.verify(text, keys.ring().verifying(now), now=now,
                                 revoked_credentials=StoreRevocations(store, "credential"),

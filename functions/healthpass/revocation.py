@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..encoding import b64url
 from ..store import Delete, Put
-from .reasons import b64url
 
 PK = "HEALTH#REVOKED"
 BATCH = 12  # two operations each: a revocation and the credential record it replaces
@@ -11,23 +11,21 @@ BATCH = 12  # two operations each: a revocation and the credential record it rep
 
 def revoke_credentials(store, employee_id: str, *, only_device: str | None = None) -> int:
     """Revoke a person's unexpired credentials (all, or those bound to one device key)."""
-    revoked, cursor = 0, None
-    while True:
-        # A cursor is a position, so it stays valid after the items before it are deleted.
-        page = store.query(f"HEALTH#{employee_id}", prefix="CRED#", limit=BATCH, cursor=cursor)
-        ops = []
-        for cred in page.items:
-            if only_device and cred.get("dk") != only_device:
-                continue
-            ops += [Put({"pk": PK, "sk": f"C#{cred['cti']}", "kind": "credential",
-                         "value": cred["cti"], "expires_at": cred["exp"]}),
-                    Delete(cred["pk"], cred["sk"])]
-        if ops:
+    revoked, ops = 0, []
+    # A cursor is a position, so paging stays right while the items before it are deleted.
+    for cred in store.iter_query(f"HEALTH#{employee_id}", prefix="CRED#", page_size=BATCH):
+        if only_device and cred.get("dk") != only_device:
+            continue
+        ops += [Put({"pk": PK, "sk": f"C#{cred['cti']}", "kind": "credential",
+                     "value": cred["cti"], "expires_at": cred["exp"]}),
+                Delete(cred["pk"], cred["sk"])]
+        if len(ops) == 2 * BATCH:
             store.transact(ops)
-            revoked += len(ops) // 2
-        cursor = page.cursor
-        if cursor is None:
-            return revoked
+            revoked, ops = revoked + BATCH, []
+    if ops:
+        store.transact(ops)
+        revoked += len(ops) // 2
+    return revoked
 
 
 def revoke_device(device_key: str, until: int) -> Put:
@@ -39,14 +37,9 @@ def revoke_device(device_key: str, until: int) -> Put:
 def listing(store) -> dict:
     """Every unexpired revocation, as base64url strings."""
     found = {"credential": [], "device": []}
-    cursor = None
-    while True:
-        page = store.query(PK, limit=500, cursor=cursor)
-        for item in page.items:
-            found[item["kind"]].append(item["value"])
-        cursor = page.cursor
-        if cursor is None:
-            return {"credentials": found["credential"], "devices": found["device"]}
+    for item in store.iter_query(PK):
+        found[item["kind"]].append(item["value"])
+    return {"credentials": found["credential"], "devices": found["device"]}
 
 
 class StoreRevocations:

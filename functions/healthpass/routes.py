@@ -2,18 +2,15 @@
 
 import re
 
-from ..auth.sessions import current_user, require_role
+from flask_smorest import Blueprint
+
+from .. import permissions
+from ..auth.sessions import current_user, require_permission
+from ..days import day_of
 from ..errors import Forbidden, NotFound
 from ..i18n import t
-from ..wiring import now, store
-from . import (
-    audit,
-    pass_routes,  # noqa: F401  (registers the pass views on blp)
-    rules,
-    service,
-)
-from .blueprint import blp
-from .days import day_of, zone
+from ..wiring import now, store, zone
+from . import audit, rules, service
 from .schemas import (
     AuditPageSchema,
     AuditQuerySchema,
@@ -31,9 +28,9 @@ from .schemas import (
     SymptomListSchema,
 )
 
-RULE_EDITORS = ("hr", "health_officer")
+blp = Blueprint("health", __name__, url_prefix="/api/health",
+                description="Daily health declarations, status rules, overrides and counts.")
 EMPLOYEE_ID = re.compile(r"^[A-Za-z0-9._-]{1,40}$")  # as the directory allows
-COUNT_READERS = ("hr", "health_officer")
 
 
 @blp.route("/symptoms", methods=["GET"])
@@ -67,7 +64,7 @@ def status():
 def declarations(employee_id):
     """A person's declarations: their own, or anyone's for health officers (audited)."""
     user = current_user()
-    if user["id"] != employee_id and "health_officer" not in user["roles"]:
+    if not permissions.may_read_declaration(user, employee_id):
         raise Forbidden()
     if not EMPLOYEE_ID.match(employee_id):
         raise NotFound("employee_not_found")  # no such id can exist: don't ask the store
@@ -80,7 +77,7 @@ def declarations(employee_id):
 @blp.response(200, RulesSchema)
 def get_rules(args):
     """The status rules in force, or an older version (`?version=`; 0 is the built-in one)."""
-    require_role(*RULE_EDITORS)
+    require_permission("health.rules")
     if "version" in args:
         return rules.version(store(), args["version"])
     return rules.current(store())
@@ -91,7 +88,7 @@ def get_rules(args):
 @blp.response(200, RulesSchema)
 def put_rules(args):
     """Replace the rules: a new version, audited; declarations record the version they used."""
-    return rules.replace(store(), require_role(*RULE_EDITORS), args, now(), zone())
+    return rules.replace(store(), require_permission("health.rules"), args, now(), zone())
 
 
 @blp.route("/overrides", methods=["POST"])
@@ -99,7 +96,7 @@ def put_rules(args):
 @blp.response(201, OverriddenSchema)
 def override(args):
     """A health officer sets one person's colour for some days, with a reason (audited)."""
-    return service.override(store(), require_role("health_officer"), args, now(), zone())
+    return service.override(store(), require_permission("health.oversee"), args, now(), zone())
 
 
 @blp.route("/audit", methods=["GET"])
@@ -107,7 +104,7 @@ def override(args):
 @blp.response(200, AuditPageSchema)
 def audit_log(args):
     """One day of the audit log, newest first (health officers)."""
-    require_role("health_officer")
+    require_permission("health.oversee")
     day = args.get("date") or day_of(now(), zone())
     items, cursor = audit.list_day(store(), day, limit=args["limit"], cursor=args.get("cursor"))
     return {"date": day.isoformat(), "items": items, "cursor": cursor}
@@ -118,5 +115,5 @@ def audit_log(args):
 @blp.response(200, HealthSummarySchema)
 def summary(args):
     """Counts of green, yellow and red declarations per site and unit for one day."""
-    require_role(*COUNT_READERS)
+    require_permission("health.summary")
     return service.summary(store(), args.get("date") or day_of(now(), zone()))

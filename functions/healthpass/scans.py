@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..days import day_of
 from ..errors import Conflict
 from ..store import Condition, ConditionFailed, Put, Update
-from .days import day_of
 from .reasons import REASONS
 
 KEEP_S = 21 * 86400  # who came in when is personal: kept as long as declarations

@@ -3,6 +3,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates
 
 from ..directory.schemas import ID
+from ..paging import page_schema
 from .rules import CONDITIONS, MAX_DAYS, SYMPTOMS
 
 COLOURS = ("green", "yellow", "red")
@@ -143,10 +144,7 @@ class AuditEntrySchema(Schema):
     detail = fields.Dict()
 
 
-class AuditPageSchema(Schema):
-    date = fields.String()
-    items = fields.List(fields.Nested(AuditEntrySchema))
-    cursor = fields.String(allow_none=True)
+AuditPageSchema = page_schema(AuditEntrySchema, "AuditPageSchema", date=fields.String())
 
 
 class CountsSchema(Schema):

@@ -6,11 +6,11 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
+from ..days import day_of, end_of
 from ..directory.service import get_employee
 from ..errors import Conflict, NotFound
 from ..store import Condition, ConditionFailed, Put, Update
 from . import audit, rules
-from .days import day_of, end_of
 from .revocation import revoke_credentials
 
 KEEP_S = 21 * 86400  # a declaration is personal health data: gone after 21 days
@@ -161,14 +161,8 @@ def override(store, officer: dict, body: dict, now: int, tz) -> dict:
 
 def summary(store, day: date) -> dict:
     """Counts per site and unit for one company day (no names, no answers)."""
-    rows, cursor = [], None
-    while True:
-        page = store.query(f"HSUM#{day.isoformat()}", limit=500, cursor=cursor)
-        rows += [{"site": r["site"], "unit": r["unit"],
-                  **{c: r.get(c, 0) for c in rules.SEVERITY}} for r in page.items]
-        cursor = page.cursor
-        if cursor is None:
-            break
+    rows = [{"site": r["site"], "unit": r["unit"], **{c: r.get(c, 0) for c in rules.SEVERITY}}
+            for r in store.iter_query(f"HSUM#{day.isoformat()}")]
     for row in rows:
         row["total"] = sum(row[c] for c in rules.SEVERITY)
     rows.sort(key=lambda r: (r["site"].casefold(), r["unit"].casefold()))

@@ -9,7 +9,7 @@ from flask import Blueprint, request, send_file
 from ..api import public, raw_body
 from ..errors import ApiError, Forbidden, Invalid, NotFound
 from ..wiring import adapters
-from .port import MAX_PART, MediaNotFound, UploadRejected
+from .port import MediaNotFound, UploadRejected
 
 blp = Blueprint("local_media", __name__, url_prefix="/api/media/local")
 FORM_OVERHEAD = 64 * 1024  # the form's other fields and boundaries around the file
@@ -39,14 +39,14 @@ def _as_http():
 @raw_body
 def upload():
     """A presigned form POST: the policy field names the key, type and size it allows."""
-    media = adapters().media
+    server = adapters().media_server
     # Video is far above the API's body limit; the adapter's own limit applies here instead.
-    request.max_content_length = media.max_bytes + FORM_OVERHEAD
+    request.max_content_length = server.max_bytes + FORM_OVERHEAD
     file = request.files.get("file")
     if file is None:
         raise Invalid(fields={"file": ["Missing data for required field."]})
     with _as_http():
-        media._accept_post(request.form.to_dict(), file.stream)
+        server.accept_post(request.form.to_dict(), file.stream)
     return "", 204
 
 
@@ -55,10 +55,10 @@ def upload():
 @raw_body
 def put_part():
     """One part of a multipart upload; answers its ETag, as S3 does."""
-    media = adapters().media
-    request.max_content_length = min(MAX_PART, media.max_bytes)
+    server = adapters().media_server
+    request.max_content_length = server.part_max_bytes
     with _as_http():
-        etag = media._accept_part(request.args.get("policy", ""),
+        etag = server.accept_part(request.args.get("policy", ""),
                                   request.args.get("signature", ""), request.stream)
     return "", 200, {"ETag": etag}
 
@@ -68,7 +68,7 @@ def put_part():
 def download():
     """An object, with byte ranges so video can seek (send_file answers Range with 206)."""
     with _as_http():
-        path, content_type, name = adapters().media._open_download(
+        path, content_type, name = adapters().media_server.open_download(
             request.args.get("policy", ""), request.args.get("signature", ""))
     response = send_file(path.resolve(), mimetype=content_type, conditional=True,
                          as_attachment=bool(name), download_name=name or path.name)

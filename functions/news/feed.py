@@ -8,13 +8,12 @@ publish time). A page costs the same whatever the data: 4 partition queries and 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
+from ..audiences import keys as audiences
+from ..days import day_of, start_of
 from ..store import InvalidCursor
 from ..store.port import encode_cursor, read_cursor
 from ..videos import service as videos
-from . import audience as audiences
 from .service import PIN_MAX, PIN_PK, feed_pk, receipt_key, view
 
 LOWEST = "0000000000"
@@ -27,17 +26,10 @@ def _upto(now: int) -> str:
     return f"{now:010d}$"
 
 
-def day_start(now: int, tz: str) -> tuple[date, int]:
-    zone = ZoneInfo(tz)
-    today = datetime.fromtimestamp(now, zone).date()
-    return today, int(datetime.combine(today, time(0), zone).timestamp())
-
-
 def page(store, media, person: dict, now: int, tz: str, limit: int,
          cursor: str | None) -> dict:
     """Pinned and today's edition of the person's unit on the first page; then every item
     that reaches them, newest first, `limit` at a time."""
-    audiences.learn(store, person)
     first = cursor is None
     state = _decode(cursor) if cursor else {"b": _upto(now), "u": None}
     parts = {}
@@ -45,7 +37,8 @@ def page(store, media, person: dict, now: int, tz: str, limit: int,
         bound = min(state["b"], state["u"]) if kind == "unit" and state["u"] else state["b"]
         extra = EDITION_MAX if first and kind == "unit" else 0
         parts[kind] = _partition(store, key, bound, limit + 1 + extra)
-    today, start = day_start(now, tz)
+    today = day_of(now, tz)
+    start = start_of(today, tz)
     edition: list[dict] = []
     if first:
         items, more, oldest = parts["unit"]

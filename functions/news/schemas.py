@@ -2,35 +2,18 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from ..audiences.schemas import AudienceSchema
 from ..directory.schemas import NAME
+from ..paging import page_schema
 from ..videos.schemas import PlaybackSchema
-from .audience import KINDS
 
 LANGUAGES = ("en", "zh-CN")
-NEEDS = {"company": set(), "unit": {"unit"}, "department": {"unit", "department"},
-         "site": {"site"}}
 
 
 def _texts(max_length: int, description: str):
     return fields.Dict(keys=fields.String(validate=validate.OneOf(LANGUAGES)),
                        values=fields.String(validate=validate.Length(1, max_length)),
                        metadata={"description": description})
-
-
-class AudienceSchema(Schema):
-    kind = fields.String(required=True, validate=validate.OneOf(KINDS))
-    unit = fields.String(validate=NAME)
-    department = fields.String(validate=NAME)
-    site = fields.String(validate=NAME)
-
-    @validates_schema
-    def fields_for_kind(self, data, **kwargs):
-        given = set(data) - {"kind"}
-        needs = NEEDS.get(data.get("kind"), set())
-        errors = {f: ["Missing data for required field."] for f in needs - given}
-        errors |= {f: [f"Not used for a {data.get('kind')} audience."] for f in given - needs}
-        if errors:
-            raise ValidationError(errors)
 
 
 class PublishSchema(Schema):
@@ -115,26 +98,24 @@ class EditionSchema(Schema):
     items = fields.List(fields.Nested(NewsSchema))
 
 
-class FeedSchema(Schema):
-    pinned = fields.List(fields.Nested(NewsSchema))
-    edition = fields.Nested(EditionSchema, allow_none=True,
-                            metadata={"description": "First page only."})
-    items = fields.List(fields.Nested(NewsSchema))
-    cursor = fields.String(allow_none=True)
+FeedSchema = page_schema(
+    NewsSchema, "FeedSchema", pinned=fields.List(fields.Nested(NewsSchema)),
+    edition=fields.Nested(EditionSchema, allow_none=True,
+                          metadata={"description": "First page only."}))
 
 
-class ManagedPageSchema(Schema):
-    items = fields.List(fields.Nested(ManagedNewsSchema))
-    cursor = fields.String(allow_none=True)
+ManagedPageSchema = page_schema(ManagedNewsSchema, "ManagedPageSchema")
 
 
 class ReachSchema(Schema):
     news_id = fields.String()
     audience = fields.Nested(AudienceSchema)
     must_acknowledge = fields.Boolean()
-    audience_size = fields.Integer()
-    audience_size_complete = fields.Boolean()
-    audience_counted_at = fields.Integer()
+    audience_size = fields.Integer(metadata={"description": "Exact: kept by the directory "
+                                                            "import."})
+    audience_size_complete = fields.Boolean(metadata={"description": "Always true now."})
+    audience_counted_at = fields.Integer(metadata={"description": "When the size was read "
+                                                                  "(epoch seconds)."})
     viewed = fields.Integer()
     completed = fields.Integer()
     acknowledged = fields.Integer()
@@ -150,6 +131,4 @@ class PersonSchema(Schema):
     photo_url = fields.String(allow_none=True)
 
 
-class PeoplePageSchema(Schema):
-    items = fields.List(fields.Nested(PersonSchema))
-    cursor = fields.String(allow_none=True)
+PeoplePageSchema = page_schema(PersonSchema, "PeoplePageSchema")

@@ -7,19 +7,18 @@ from __future__ import annotations
 
 from ulid import ULID
 
+from .. import permissions
+from ..audiences import keys as audiences
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..i18n import t
 from ..store import Condition, ConditionFailed, Delete, Put, Update
 from ..videos import service as videos
-from . import audience as audiences
 
 SK = "NEWS"
 PIN_PK = "NEWSPIN"  # pinned items, newest first; few by design (PIN_MAX)
 PIN_MAX = 10
 SCHEDULE_AHEAD_S = 30 * 86400
 BACKDATE_S = 300  # a phone's clock may be a little behind
-PUBLISHERS = ("editor", "hr", "admin")
-MANAGERS = ("hr", "admin")
 COUNTERS = {"viewed": "views", "completed": "completions", "acknowledged": "acks"}
 SHOWN = ("id", "title", "text", "audience", "publish_at", "pinned", "must_acknowledge",
          "author_id", "author_name", "video_id")
@@ -50,21 +49,16 @@ def get(store, news_id: str) -> dict | None:
     return store.get(*news_key(news_id))
 
 
-def _roles(user: dict) -> set:
-    return set(user.get("roles", []))
-
-
 # -- publishing -------------------------------------------------------------------------------
 
 def publish(store, user: dict, body: dict, now: int) -> dict:
     """Create an item; it shows once its time has come and its video is ready."""
-    if not _roles(user) & set(PUBLISHERS):
-        raise Forbidden()
+    permissions.require(user, "news.publish")
     audience = body["audience"]
-    if not audiences.can_publish(user, audience):
+    if not permissions.may_publish_to(user, audience):
         raise Forbidden("news_audience_forbidden")
-    if body["pinned"] and not _roles(user) & set(MANAGERS):
-        raise Forbidden("news_pin_forbidden")
+    if body["pinned"]:
+        permissions.require(user, "news.manage", "news_pin_forbidden")
     publish_at = body.get("publish_at") or now
     if not now - BACKDATE_S <= publish_at <= now + SCHEDULE_AHEAD_S:
         raise Invalid("publish_at_invalid", fields={"publish_at": [
@@ -89,7 +83,6 @@ def publish(store, user: dict, body: dict, now: int) -> dict:
             store.transact(ops)
         except ConditionFailed:
             continue
-        audiences.learn(store, user)  # seeds the company-wide walk (see audience.py)
         return item
     raise Conflict()
 
@@ -125,7 +118,10 @@ def _check_pin_room(store) -> None:
 
 
 def video_settled(store, video: dict) -> None:
-    """A video of an item finished processing: a ready one puts the item into the feeds."""
+    """A video finished processing (events.VIDEO_SETTLED): a ready one that an item shows puts
+    the item into the feeds."""
+    if not video.get("news_id"):
+        return
     item = get(store, video["news_id"])
     if item is None or video["status"] != "ready":
         return  # a failed video keeps the item out of every feed; editors see why
@@ -140,19 +136,11 @@ def video_settled(store, video: dict) -> None:
 
 # -- managing ---------------------------------------------------------------------------------
 
-def can_manage(user: dict, item: dict) -> bool:
-    """The author, HR and admins, and editors of the unit the item's audience lies in."""
-    roles = _roles(user)
-    unit = audiences.unit_of(item["audience"])
-    return (item["author_id"] == user["id"] or bool(roles & set(MANAGERS))
-            or ("editor" in roles and unit is not None and unit in user.get("editor_units", [])))
-
-
 def managed(store, user: dict, news_id: str) -> dict:
     item = get(store, news_id)
     if item is None:
         raise NotFound("news_not_found")
-    if not can_manage(user, item):
+    if not permissions.may_manage_news_item(user, item):
         raise Forbidden()
     return item
 
@@ -169,9 +157,7 @@ def state(item: dict, video: dict | None, now: int) -> str:
 
 def manage_list(store, user: dict, unit: str | None, cursor: str | None, limit: int):
     """Items of one unit (or, for HR and admins, company-wide and site items), newest first."""
-    roles = _roles(user)
-    if not roles & set(MANAGERS) and not (unit and "editor" in roles
-                                          and unit in user.get("editor_units", [])):
+    if not permissions.may_manage_unit(user, unit):
         raise Forbidden()
     page = store.query(manage_pk(unit), index="gsi2", reverse=True, limit=limit, cursor=cursor)
     found = {v["video_id"]: v for v in store.get_many(
@@ -195,8 +181,7 @@ def delete(store, user: dict, news_id: str) -> None:
 
 def set_pinned(store, user: dict, news_id: str, pinned: bool) -> dict:
     """Pin a leader's message on top of every feed it reaches (HR and admins)."""
-    if not _roles(user) & set(MANAGERS):
-        raise Forbidden("news_pin_forbidden")
+    permissions.require(user, "news.manage", "news_pin_forbidden")
     item = get(store, news_id)
     if item is None:
         raise NotFound("news_not_found")

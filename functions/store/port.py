@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import abc
-import base64
-import binascii
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from ..encoding import b64url, unb64url
 
 # Attribute names the adapters treat specially; everything else is opaque data.
 KEY_ATTRS = ("pk", "sk")
@@ -125,6 +125,20 @@ class Store(abc.ABC):
     def transact(self, ops: list[Op]) -> None:
         """Apply all ops or none; ConditionFailed if any op's condition is false."""
 
+    def iter_query(self, pk: str, *, index: str | None = None, prefix: str | None = None,
+                   between: tuple[str, str] | None = None, reverse: bool = False,
+                   page_size: int = MAX_PAGE) -> Iterator[dict]:
+        """Every item of one partition, as query() pages them (one request per page, made
+        lazily). For partitions bounded by design; stop iterating to stop reading."""
+        cursor = None
+        while True:
+            page = self.query(pk, index=index, prefix=prefix, between=between,
+                              limit=page_size, cursor=cursor, reverse=reverse)
+            yield from page.items
+            cursor = page.cursor
+            if cursor is None:
+                return
+
 
 def check_item(item: dict) -> None:
     """Reject items the two adapters could not store the same way."""
@@ -156,15 +170,14 @@ def check_transaction(ops: list) -> None:
 
 def encode_cursor(state: dict) -> str:
     """An opaque cursor holding a small JSON state (a store key, or a service's position)."""
-    raw = json.dumps(state, separators=(",", ":"), sort_keys=True).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return b64url(json.dumps(state, separators=(",", ":"), sort_keys=True).encode())
 
 
 def read_cursor(cursor: str) -> dict:
     """The state inside a cursor; InvalidCursor unless it is one encode_cursor made."""
     try:
-        state = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (binascii.Error, ValueError) as exc:
+        state = json.loads(unb64url(cursor))
+    except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors too
         raise InvalidCursor("cursor is not one this store made") from exc
     if not isinstance(state, dict):
         raise InvalidCursor("cursor is not one this store made")

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 from ..auth.sessions import current_user
 from ..ratelimit import hit
 from ..wiring import adapters, now
+from ..workers import process_video
 from . import service
 from .schemas import (
     UploadRequestSchema,
@@ -24,12 +25,8 @@ def _process_later(video_id: str, *, storage_event_follows: bool) -> None:
     MediaConvert job is submitted in a fraction of a second; the job itself runs there)."""
     a = adapters()
     if a.worker is not None:
-        from ..workers import process_video
-
         a.worker.submit(process_video, a, video_id)
     elif not storage_event_follows:
-        from ..workers import process_video
-
         process_video(a, video_id)
 
 

@@ -2,6 +2,8 @@
 
 from marshmallow import Schema, fields, validate
 
+from ..paging import page_schema
+
 PRINTABLE = validate.Regexp(r"^[^\x00-\x1f\x7f]+$", error="Use printable characters.")
 
 
@@ -68,6 +70,4 @@ class VideoListQuerySchema(Schema):
     limit = fields.Integer(load_default=20, validate=validate.Range(1, 100))
 
 
-class VideoPageSchema(Schema):
-    items = fields.List(fields.Nested(VideoSchema))
-    cursor = fields.String(allow_none=True)
+VideoPageSchema = page_schema(VideoSchema, "VideoPageSchema")

@@ -12,7 +12,9 @@ from dataclasses import asdict
 
 from ulid import ULID
 
+from .. import permissions
 from ..errors import Conflict, Invalid, NotFound
+from ..events import VIDEO_SETTLED
 from ..i18n import t
 from ..media.port import MediaNotFound, UploadRejected
 from ..store import Condition, ConditionFailed
@@ -24,7 +26,6 @@ PART_URL_S = 2 * 3600  # a part URL's life; GET .../uploads/<id> hands out fresh
 PLAY_URL_S = 6 * 3600
 MAX_DURATION_S = 600
 TYPES = {"video/mp4": "mp4", "video/quicktime": "mov", "video/webm": "webm"}
-MANAGERS = ("hr", "admin")
 SK = "VIDEO"
 
 
@@ -37,10 +38,9 @@ def get(store, video_id: str) -> dict | None:
 
 
 def visible(store, user: dict, video_id: str) -> dict:
-    """The video if the person uploaded it or is HR or an admin; 404 otherwise (no hints)."""
+    """The video if the person may see it (permissions.may_see_video); 404 otherwise (no hints)."""
     video = get(store, video_id)
-    manager = bool(set(MANAGERS) & set(user["roles"]))
-    if video is None or (video["owner_id"] != user["id"] and not manager):
+    if video is None or not permissions.may_see_video(user, video):
         raise NotFound("video_not_found")
     return video
 
@@ -159,7 +159,7 @@ def _claim(store, video_id: str, now: int) -> dict | None:
     return None
 
 
-def process(store, media, transcoder, video_id: str, now: int) -> dict | None:
+def process(store, media, transcoder, events, video_id: str, now: int) -> dict | None:
     """Transcode an uploaded original; the video settles now (ffmpeg) or on the job's event."""
     video = _claim(store, video_id, now)
     if video is None:
@@ -178,11 +178,12 @@ def process(store, media, transcoder, video_id: str, now: int) -> dict | None:
                                 condition=Condition.present(status="processing"))
         except ConditionFailed:  # deleted, or the job ended already
             return get(store, video_id)
-    return finish(store, media, outcome, now)
+    return finish(store, media, events, outcome, now)
 
 
-def finish(store, media, outcome: Outcome, now: int) -> dict | None:
-    """Record how processing ended (once: a repeated completion event changes nothing)."""
+def finish(store, media, events, outcome: Outcome, now: int) -> dict | None:
+    """Record how processing ended (once: a repeated completion event changes nothing), and
+    announce it (events.VIDEO_SETTLED) to whoever uses the video."""
     if outcome.ok and (outcome.duration_s or 0) > MAX_DURATION_S:
         for key in outcome.keys():  # MediaConvert learns the length only by transcoding
             media.delete(key)
@@ -205,10 +206,7 @@ def finish(store, media, outcome: Outcome, now: int) -> dict | None:
             for key in outcome.keys():
                 media.delete(key)
         return current
-    if video.get("news_id"):
-        from ..news.service import video_settled  # late: news builds on videos, not back
-
-        video_settled(store, video)
+    events.publish(VIDEO_SETTLED, video=video)
     return video
 
 

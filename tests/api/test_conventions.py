@@ -5,7 +5,7 @@ import pytest
 from functions.app import create_app
 from functions.config import Config, ConfigError
 
-PUBLIC = {"/api/health", "/api/docs", "/api/docs.js", "/api/openapi.json", "/api/auth/start",
+PUBLIC = {"/api/healthz", "/api/docs", "/api/docs.js", "/api/openapi.json", "/api/auth/start",
           "/api/auth/verify", "/api/auth/signout", "/api/dev/outbox", "/api/health/keys"}
 
 
@@ -30,7 +30,7 @@ def test_every_api_route_needs_a_session_unless_public(app, client):
 def test_unknown_routes_and_methods_answer_in_the_error_shape(client):
     missing = client.get("/api/nothing-here")
     assert missing.status_code == 404 and missing.get_json()["error"]["code"] == "not_found"
-    wrong = client.delete("/api/health")
+    wrong = client.delete("/api/healthz")
     assert wrong.status_code == 405 and wrong.get_json()["error"]["message"]
 
 
@@ -47,7 +47,8 @@ def test_openapi_and_docs_describe_the_api(client):
     assert {"/api/auth/start", "/api/me", "/api/directory/import"} <= set(spec["paths"])
     assert "/api/dev/outbox" in spec["paths"]  # embedded configuration only, see below
     assert client.get("/api/docs").status_code == 200
-    assert client.get("/api/health").get_json() == {"status": "ok"}
+    assert client.get("/api/healthz").get_json() == {"status": "ok"}
+    assert client.get("/api/health").status_code == 404  # the prefix belongs to the pass
 
 
 def test_same_idempotency_key_same_answer_and_one_mail(client):

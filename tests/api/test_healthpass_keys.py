@@ -6,8 +6,8 @@ import pytest
 
 from functions.app import create_app
 from functions.config import Config, ConfigError
+from functions.encoding import b64url
 from functions.healthpass import keys
-from functions.healthpass.reasons import b64url
 from functions.seed import seed_demo
 from tests.api.test_healthpass_declarations import DAY, at, declare
 from tests.api.test_healthpass_pass import check, open_pass, unb64
@@ -98,8 +98,8 @@ def test_the_aws_configuration_names_the_missing_parameter_when_a_pass_needs_it(
     from tests.api.test_conventions import AWS_ENV
 
     app = create_app(AWS_ENV)
-    with app.app_context(), pytest.raises(ConfigError, match="TOGETHER_PASS_KEY_PARAMETER"):
-        keys.source()
+    with pytest.raises(ConfigError, match="TOGETHER_PASS_KEY_PARAMETER"):
+        app.extensions["together"].pass_keys.ring()
 
 
 def test_the_time_zone_must_be_a_real_one():

@@ -239,7 +239,8 @@ def test_a_video_still_processing_can_be_scheduled_but_is_not_shown(newsroom, ap
     assert newsroom.everything("employee@example.com", limit=5) == []
     a = newsroom.adapters
 
-    videos.finish(a.store, a.media, newsroom.transcoder.outcome(video_id), int(clock()))
+    videos.finish(a.store, a.media, a.events, newsroom.transcoder.outcome(video_id),
+                  int(clock()))
 
     assert newsroom.everything("employee@example.com", limit=5) == [item["id"]]
 
@@ -248,8 +249,8 @@ def test_a_failed_video_blocks_publishing_with_its_reason(newsroom, clock):
     newsroom.transcoder.hold = True
     video_id = newsroom.video()
     a = newsroom.adapters
-    videos.finish(a.store, a.media, newsroom.transcoder.outcome(video_id, reason="too_long"),
-                  int(clock()))
+    videos.finish(a.store, a.media, a.events,
+                  newsroom.transcoder.outcome(video_id, reason="too_long"), int(clock()))
     newsroom.phone("editor@example.com").patch("/api/me", json={"language": "en"})
 
     answer = newsroom.publish("editor@example.com", RETAIL, video_id=video_id)
@@ -267,8 +268,8 @@ def test_a_video_that_fails_after_scheduling_keeps_the_item_out_and_says_why(new
     item = newsroom.item("editor@example.com", RETAIL, video_id=video_id)
     a = newsroom.adapters
 
-    videos.finish(a.store, a.media, newsroom.transcoder.outcome(video_id, reason="damaged"),
-                  int(clock()))
+    videos.finish(a.store, a.media, a.events,
+                  newsroom.transcoder.outcome(video_id, reason="damaged"), int(clock()))
 
     assert newsroom.everything("employee@example.com", limit=5) == []
     [managed] = newsroom.phone("editor@example.com").get(

@@ -272,7 +272,7 @@ def test_a_job_that_ends_after_the_video_was_deleted_leaves_no_files(videos, app
 
     late = Outcome(upload["video_id"], duration_s=2.0, renditions={
         "720p": Output(f"videos/{upload['video_id']}/video-720p.mp4", 640, 480)})
-    assert service.finish(a.store, a.media, late, 0) is None
+    assert service.finish(a.store, a.media, a.events, late, 0) is None
     assert a.media.head(f"videos/{upload['video_id']}/video-720p.mp4") is None
 
 

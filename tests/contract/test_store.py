@@ -97,6 +97,17 @@ def test_query_newest_first_and_between(store):
     assert [i["i"] for i in page.items] == [3, 4, 5]
 
 
+def test_iter_query_yields_every_item_once_a_page_at_a_time(store):
+    _fill(store)
+    assert [i["i"] for i in store.iter_query("P", prefix="ITEM#", page_size=5)] == list(range(12))
+    assert [i["i"] for i in store.iter_query("P", prefix="ITEM#", reverse=True,
+                                             page_size=5)] == list(range(11, -1, -1))
+    assert [i["i"] for i in store.iter_query("BY#odd", index="gsi1", page_size=2)] == [
+        11, 9, 7, 5, 3, 1]
+    assert [i["i"] for i in store.iter_query("P", between=("ITEM#003", "ITEM#004"))] == [3, 4]
+    assert list(store.iter_query("NOTHING")) == []
+
+
 def test_query_secondary_index_in_its_sort_order(store):
     _fill(store)
     pages = _all_pages(store, "BY#even", 4, index="gsi1")

@@ -121,9 +121,9 @@ def last_code_sent_to(address: str) -> str:
     return re.search(r"\b(\d{6})\b", f"{mine[-1].subject} {mine[-1].body}").group(1)
 
 
-@pytest.mark.parametrize("name", ["apigw-rest-v1-get-health.json",
-                                  "apigw-http-v2-get-health.json"])
-def test_health_answers_through_api_gateway_events(lambda_handler, name):
+@pytest.mark.parametrize("name", ["apigw-rest-v1-get-healthz.json",
+                                  "apigw-http-v2-get-healthz.json"])
+def test_liveness_answers_through_api_gateway_events(lambda_handler, name):
     response = lambda_handler(recorded(name), CONTEXT)
 
     assert response["statusCode"] == 200
@@ -144,7 +144,7 @@ def test_sign_in_round_trip_on_dynamodb_ses_and_ssm(lambda_handler):
     assert {"Secure", "HttpOnly", "SameSite=Lax"} <= {p.strip() for p in set_cookie.split(";")}
     cookie = set_cookie.split(";")[0]
 
-    for template in ("apigw-rest-v1-get-health.json", "apigw-http-v2-get-health.json"):
+    for template in ("apigw-rest-v1-get-healthz.json", "apigw-http-v2-get-healthz.json"):
         me = lambda_handler(request(template, "GET", "/api/me", cookie=cookie), CONTEXT)
         assert me["statusCode"] == 200, me["body"]
         assert json.loads(me["body"])["name"] == "Maya Fernandes"
@@ -152,14 +152,14 @@ def test_sign_in_round_trip_on_dynamodb_ses_and_ssm(lambda_handler):
 
 
 def test_me_without_a_session_is_401(lambda_handler):
-    response = lambda_handler(request("apigw-rest-v1-get-health.json", "GET", "/api/me"), CONTEXT)
+    response = lambda_handler(request("apigw-rest-v1-get-healthz.json", "GET", "/api/me"), CONTEXT)
 
     assert response["statusCode"] == 401
     assert json.loads(response["body"])["error"]["code"] == "sign_in_required"
 
 
 def test_dev_outbox_does_not_exist_on_aws(lambda_handler):
-    response = lambda_handler(request("apigw-rest-v1-get-health.json", "GET", "/api/dev/outbox"),
+    response = lambda_handler(request("apigw-rest-v1-get-healthz.json", "GET", "/api/dev/outbox"),
                               CONTEXT)
 
     assert response["statusCode"] == 404

@@ -15,8 +15,8 @@ import cbor2
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from functions.encoding import b64url
 from functions.healthpass import credential as c
-from functions.healthpass.reasons import b64url
 
 HERE = Path(__file__).parent
 OUT = HERE / "pass-vectors.json"

@@ -1,0 +1,1 @@
+"""Audiences every capability shares: kinds, membership keys, members and exact sizes."""

@@ -1,0 +1,22 @@
+"""The audience shape every capability accepts and shows (marshmallow, at the edge)."""
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from ..directory.schemas import NAME
+from .keys import KINDS, NEEDS
+
+
+class AudienceSchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(KINDS))
+    unit = fields.String(validate=NAME)
+    department = fields.String(validate=NAME)
+    site = fields.String(validate=NAME)
+
+    @validates_schema
+    def fields_for_kind(self, data, **kwargs):
+        given = set(data) - {"kind"}
+        needs = NEEDS.get(data.get("kind"), frozenset())
+        errors = {f: ["Missing data for required field."] for f in needs - given}
+        errors |= {f: [f"Not used for a {data.get('kind')} audience."] for f in given - needs}
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,36 @@
+"""Exact audience sizes: one counter per audience key, moved by the directory import in the
+same transaction as the profile it counts (so a size never drifts from the directory)."""
+
+from __future__ import annotations
+
+from ..store import Update
+from .keys import key, of_person
+
+PK = "AUDIENCES"  # one partition: sk SIZE#<audience key>, attribute "people"
+PREFIX = "SIZE#"
+
+
+def _counter(audience_key: str, by: int) -> Update:
+    return Update(PK, f"{PREFIX}{audience_key}", add={"people": by})
+
+
+def changes(before: dict | None, after: dict | None) -> list[Update]:
+    """Counter updates for a profile that changes from before to after (None: absent): at
+    most four down and four up, to go in the profile's own transaction."""
+    old = set(of_person(before).values()) if before else set()
+    new = set(of_person(after).values()) if after else set()
+    return ([_counter(k, -1) for k in sorted(old - new)]
+            + [_counter(k, 1) for k in sorted(new - old)])
+
+
+def size(store, audience: dict) -> int:
+    """How many people the audience holds now (one get)."""
+    counter = store.get(PK, f"{PREFIX}{key(audience)}")
+    return counter["people"] if counter else 0
+
+
+def units(store) -> list[str]:
+    """Every business unit with at least one person, in sort-key order."""
+    prefix = f"{PREFIX}{key({'kind': 'unit', 'unit': ''})}"
+    return [c["sk"][len(prefix):] for c in store.iter_query(PK, prefix=prefix)
+            if c["people"] > 0]

@@ -1,0 +1,23 @@
+"""Builds the adapters for one configuration and subscribes the event handlers (cosmicpython's
+bootstrap): create_app and the Lambda workers both start here, so both react alike."""
+
+from __future__ import annotations
+
+import time
+
+from . import events
+from .config import Config
+from .news import service as news
+from .wiring import Adapters
+
+
+def bootstrap(config: Config, *, clock=time.time) -> Adapters:
+    """The adapters (lazy: nothing connects yet) with every subscription in place."""
+    a = Adapters(config, clock=clock)
+    subscribe(a)
+    return a
+
+
+def subscribe(a: Adapters) -> None:
+    """Who reacts to what. Handlers read the adapters when called: clients stay lazy."""
+    a.events.subscribe(events.VIDEO_SETTLED, lambda video: news.video_settled(a.store, video))

@@ -1,0 +1,37 @@
+"""A small synchronous in-process event bus: capabilities announce, others subscribe.
+
+A capability never imports another's service to call it back: it publishes an event here and
+whoever cares subscribes in `functions.bootstrap`. Handlers run in the publisher's thread, in
+the order they subscribed; an exception in one reaches the publisher (nothing is swallowed).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+# The events, with what each carries (keyword arguments of publish and of every handler).
+VIDEO_SETTLED = "video.settled"  # video: dict, the video item after processing ended
+NAMES = frozenset({VIDEO_SETTLED})
+
+
+class Bus:
+    """Event name -> handlers; publish calls each handler with the event's payload."""
+
+    def __init__(self):
+        self._handlers: dict[str, list[Callable]] = defaultdict(list)
+
+    def subscribe(self, name: str, handler: Callable) -> None:
+        if name not in NAMES:
+            raise ValueError(f"unknown event {name!r}: add it to functions/events.py")
+        self._handlers[name].append(handler)
+
+    def publish(self, name: str, **payload) -> None:
+        if name not in NAMES:
+            raise ValueError(f"unknown event {name!r}")
+        for handler in self._handlers.get(name, ()):
+            handler(**payload)
+
+    def handlers(self, name: str) -> list[Callable]:
+        """The handlers subscribed to name, in order (for tests and docs)."""
+        return list(self._handlers.get(name, ()))

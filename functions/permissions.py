@@ -1,0 +1,73 @@
+"""What each role may do: the one table of permissions, asked by services and views alike and
+shown to the phone by GET /api/me, so no other module (nor the phone) keeps role lists."""
+
+from __future__ import annotations
+
+from .audiences.keys import unit_of
+from .errors import Forbidden
+
+PERMISSIONS = {
+    "directory.manage": ("hr", "admin"),  # import the directory, look anyone up
+    "news.publish": ("editor", "hr", "admin"),  # editors only inside their editor_units
+    "news.manage": ("hr", "admin"),  # pin; publish company-wide, to sites and to any unit
+    "videos.manage": ("hr", "admin"),  # see (and publish) a video someone else uploaded
+    "health.oversee": ("health_officer",),  # others' declarations (audited), overrides, audit
+    "health.rules": ("hr", "health_officer"),  # read and change the status rules
+    "health.summary": ("hr", "health_officer"),  # colour counts per site and unit (no names)
+    "pass.scan": ("guard",),  # verify passes, fetch revocations, log scans
+    "pass.scan_summary": ("hr",),  # scan counts and latest scans of a site
+}
+
+
+def _roles(user: dict) -> set[str]:
+    return set(user.get("roles") or ())
+
+
+def has(user: dict, name: str) -> bool:
+    """Whether the person's roles give the permission (an unknown name is a bug: KeyError)."""
+    return bool(_roles(user) & set(PERMISSIONS[name]))
+
+
+def of(user: dict) -> list[str]:
+    """Every permission the person has, sorted (what /api/me shows)."""
+    return sorted(name for name in PERMISSIONS if has(user, name))
+
+
+def require(user: dict, name: str, message_key: str | None = None) -> dict:
+    """The person, if they have the permission; Forbidden (403) otherwise."""
+    if not has(user, name):
+        raise Forbidden(message_key)
+    return user
+
+
+def _edits(user: dict, unit: str | None) -> bool:
+    return unit is not None and has(user, "news.publish") and unit in (
+        user.get("editor_units") or ())
+
+
+def may_publish_to(user: dict, audience: dict) -> bool:
+    """News managers publish anywhere; an editor only inside the units they edit."""
+    return has(user, "news.manage") or _edits(user, unit_of(audience))
+
+
+def may_manage_unit(user: dict, unit: str | None) -> bool:
+    """A unit's items (or, with no unit, company-wide and site items) and who may list them."""
+    return has(user, "news.manage") or _edits(user, unit)
+
+
+def may_manage_news_item(user: dict, item: dict) -> bool:
+    """Its author, news managers, and editors of the unit the item's audience lies in."""
+    return item["author_id"] == user["id"] or may_manage_unit(user, unit_of(item["audience"]))
+
+
+def may_see_video(user: dict, video: dict) -> bool:
+    return video["owner_id"] == user["id"] or has(user, "videos.manage")
+
+
+def may_see_profile(user: dict, person_id: str) -> bool:
+    return user["id"] == person_id or has(user, "directory.manage")
+
+
+def may_read_declaration(user: dict, person_id: str) -> bool:
+    """Everyone reads their own; health officers anyone's (the service audits that read)."""
+    return user["id"] == person_id or has(user, "health.oversee")
