@@ -21,10 +21,12 @@ infra/node_modules/.installed: infra/package.json infra/package-lock.json
 	npm ci --prefix infra --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Beyond loopback (HOST=0.0.0.0 for a phone on the same network) the dev outbox is off and
+# sign-in codes are printed here, on the console (functions/config.py: dev_routes).
 run: venv
 	$(VENV)/bin/flask --app functions.wsgi seed-demo
-	@echo "Together is at http://$(HOST):$(PORT)  (API docs: /api/docs; codes: /api/dev/outbox)"
-	$(VENV)/bin/waitress-serve --host=$(HOST) --port=$(PORT) --threads=8 functions.wsgi:app
+	@echo "Together is at http://$(HOST):$(PORT)  (API docs: /api/docs; sign-in codes are printed below)"
+	TOGETHER_LISTEN_HOST=$(HOST) $(VENV)/bin/waitress-serve --host=$(HOST) --port=$(PORT) --threads=8 functions.wsgi:app
 
 # Stages (lint, node, api, contract, lambda, e2e), each timed; tests/stages.sh says why.
 test: venv infra/node_modules/.installed

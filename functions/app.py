@@ -54,11 +54,12 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
         from .media.local_routes import blp as local_media_blp
         app.register_blueprint(local_media_blp)
 
-    if config.is_local:
-        # Development-only routes exist only in the embedded configuration.
+    if config.dev_routes:
+        # Development-only routes: embedded, listening on loopback, and nowhere else.
         from .dev.routes import blp as dev_blp
-        from .web import blp as web_blp
         api.register_blueprint(dev_blp)
+    if config.is_local:
+        from .web import blp as web_blp
         app.register_blueprint(web_blp)
 
     from .cli import register as register_cli

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -45,10 +46,18 @@ class Config:
     # video worker raises a ConfigError naming TOGETHER_MEDIACONVERT_ROLE_ARN when it needs it.
     mediaconvert_role_arn: str | None = None
     mediaconvert_queue_arn: str | None = None
+    # Where the embedded server listens (`make run HOST=...`). Beyond loopback, the dev outbox
+    # (every sign-in code) is switched off: the codes are printed on the server's console.
+    listen_host: str = "127.0.0.1"
 
     @property
     def is_local(self) -> bool:
         return self.env == "local"
+
+    @property
+    def dev_routes(self) -> bool:
+        """The dev outbox exists: embedded, and listening on this machine only."""
+        return self.is_local and is_loopback(self.listen_host)
 
     @property
     def sqlite_path(self) -> Path:
@@ -103,6 +112,7 @@ class Config:
             pass_key_parameter=env.get("TOGETHER_PASS_KEY_PARAMETER") or None,
             transcode=transcode,
             **_mediaconvert(env),
+            listen_host=env.get("TOGETHER_LISTEN_HOST") or "127.0.0.1",
         )
 
     @classmethod
@@ -183,3 +193,13 @@ def _local_secret(data_dir: Path) -> str:
     with os.fdopen(fd, "w") as fh:
         fh.write(key)
     return key
+
+
+def is_loopback(host: str) -> bool:
+    """Whether host names this machine only (0.0.0.0 and :: mean every interface)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a name: it may resolve to any interface

@@ -43,8 +43,8 @@ class Adapters:
         if self.config.mail == "ses":
             from .mail.ses import SesMail
             return SesMail(self.client("sesv2"), self.config.mail_from)
-        from .mail.outbox import OutboxMail
-        return OutboxMail(self.store, clock=self.clock)
+        from .mail.outbox import OutboxMail, to_console
+        return OutboxMail(self.store, clock=self.clock, echo=to_console)
 
     @cached_property
     def media(self):

@@ -1,9 +1,13 @@
-"""Development-only routes: registered in the embedded configuration and nowhere else."""
+"""Development-only routes: registered in the embedded configuration, when it listens on
+loopback only (Config.dev_routes), and answered only to this machine."""
 
+from flask import request
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from ..api import public
+from ..config import is_loopback
+from ..errors import NotFound
 from ..mail.outbox import read_outbox
 from ..wiring import store
 
@@ -31,5 +35,7 @@ class OutboxSchema(Schema):
 @blp.arguments(OutboxQuery, location="query")
 @blp.response(200, OutboxSchema)
 def outbox(args):
-    """Mail the embedded server would have sent, newest first."""
+    """Mail the embedded server would have sent, newest first (to this machine only)."""
+    if not is_loopback(request.remote_addr or ""):
+        raise NotFound()  # another machine: as if the route did not exist
     return {"messages": read_outbox(store(), to=(args.get("to") or "").lower() or None)}
