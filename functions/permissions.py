@@ -16,7 +16,11 @@ PERMISSIONS = {
     "health.summary": ("hr", "health_officer"),  # colour counts per site and unit (no names)
     "pass.scan": ("guard",),  # verify passes, fetch revocations, log scans
     "pass.scan_summary": ("hr",),  # scan counts and latest scans of a site
+    # grant or remove the powerful roles, change their holders' emails, read who changed what
+    "directory.grant": ("admin",),
 }
+# Roles that reach other people's data or hand out roles: only an admin grants or removes them.
+POWERFUL_ROLES = ("admin", "hr", "health_officer")
 
 
 def _roles(user: dict) -> set[str]:
@@ -71,3 +75,21 @@ def may_see_profile(user: dict, person_id: str) -> bool:
 def may_read_declaration(user: dict, person_id: str) -> bool:
     """Everyone reads their own; health officers anyone's (the service audits that read)."""
     return user["id"] == person_id or has(user, "health.oversee")
+
+
+def refused_directory_change(actor: dict | None, person_id: str, before: dict | None,
+                             after: dict) -> str | None:
+    """Why the actor may not make this change to a person's roles or email (a message key), or
+    None. actor None is the operator at the server's console (CLI, seed): trusted."""
+    if actor is None:
+        return None
+    old_roles = set(before["roles"]) if before else set()
+    new_roles = set(after["roles"])
+    if person_id == actor["id"] and old_roles != new_roles:
+        return "roles_own"
+    if (old_roles ^ new_roles) & set(POWERFUL_ROLES) and not has(actor, "directory.grant"):
+        return "roles_admin_only"
+    if (before and before["email"] != after["email"] and old_roles & set(POWERFUL_ROLES)
+            and not has(actor, "directory.grant")):
+        return "email_admin_only"
+    return None

@@ -7,9 +7,11 @@ from flask_smorest import Blueprint
 from .. import permissions
 from ..auth.sessions import current_user, require_permission
 from ..errors import Forbidden, NotFound
-from ..wiring import store
-from . import service
+from ..wiring import now, store
+from . import changes, service
 from .schemas import (
+    ChangePageSchema,
+    ChangeQuerySchema,
     EmployeePageSchema,
     EmployeeQuerySchema,
     ImportResultSchema,
@@ -26,8 +28,19 @@ blp = Blueprint("directory", __name__, url_prefix="/api/directory",
 @blp.response(200, ImportResultSchema)
 def import_directory(args):
     """Upsert employees from CSV; an invalid file is rejected whole, with errors by line."""
-    require_permission("directory.manage")
-    return asdict(service.import_csv(store(), args["csv"], dry_run=args["dry_run"]))
+    actor = require_permission("directory.manage")
+    return asdict(service.import_csv(store(), args["csv"], dry_run=args["dry_run"], actor=actor,
+                                     now=now()))
+
+
+@blp.route("/changes", methods=["GET"])
+@blp.arguments(ChangeQuerySchema, location="query")
+@blp.response(200, ChangePageSchema)
+def list_changes(args):
+    """Every change of someone's roles or email: who, when, before, after (admins)."""
+    require_permission("directory.grant")
+    items, cursor = changes.list_changes(store(), limit=args["limit"], cursor=args.get("cursor"))
+    return {"items": items, "cursor": cursor}
 
 
 @blp.route("/employees", methods=["GET"])

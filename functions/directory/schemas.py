@@ -93,3 +93,28 @@ class EmployeeQuerySchema(Schema):
 
 
 EmployeePageSchema = page_schema(ProfileSchema, "EmployeePageSchema")
+
+
+class ChangeQuerySchema(Schema):
+    cursor = fields.String(validate=validate.Length(max=2000))
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
+
+
+class WatchedSchema(Schema):
+    roles = fields.List(fields.String())
+    email = fields.String()
+
+
+class ChangeSchema(Schema):
+    at = fields.Integer()
+    actor_id = fields.String(allow_none=True, metadata={
+        "description": "Who made the change; null: the operator at the server's console."})
+    actor_name = fields.String(allow_none=True)
+    subject_id = fields.String()
+    subject_name = fields.String()
+    before = fields.Nested(WatchedSchema, allow_none=True, metadata={
+        "description": "null: the person was new."})
+    after = fields.Nested(WatchedSchema)
+
+
+ChangePageSchema = page_schema(ChangeSchema, "DirectoryChangePageSchema")

@@ -5,13 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import secrets
+import time
 from dataclasses import dataclass
 
 from marshmallow import ValidationError
 
+from .. import permissions
 from ..audiences import sizes
 from ..errors import Conflict, Invalid
+from ..i18n import t
 from ..store import Condition, ConditionFailed, Delete, Put
+from . import changes
 from .schemas import EmployeeRowSchema
 
 PROFILE = "PROFILE"
@@ -104,13 +108,19 @@ def parse_csv(text: str) -> list[tuple[int, dict]]:
     return rows
 
 
-def import_csv(store, text: str, *, dry_run: bool = False) -> ImportResult:
-    """Upsert every row of a valid file; reject the whole file if any line is wrong."""
+def import_csv(store, text: str, *, dry_run: bool = False, actor: dict | None = None,
+               now: int | None = None) -> ImportResult:
+    """Upsert every row of a valid file; reject the whole file if any line is wrong.
+
+    actor is who imports (None: the operator at the server's console); the rows' changes of
+    roles and emails must be theirs to make (permissions), and each one is audited.
+    """
+    now = int(time.time()) if now is None else now
     rows = parse_csv(text)
     current = _current_profiles(store, [row["id"] for _, row in rows])
-    taken = _emails_taken_by_others(store, rows)
-    if taken:
-        raise Invalid("csv_invalid", count=len(taken), fields=taken)
+    refused = {**_emails_taken_by_others(store, rows), **_refused(actor, rows, current)}
+    if refused:
+        raise Invalid("csv_invalid", count=len(refused), fields=refused)
     result = ImportResult(total=len(rows), dry_run=dry_run)
     for _, row in rows:
         item = current.get(row["id"])
@@ -126,11 +136,24 @@ def import_csv(store, text: str, *, dry_run: bool = False) -> ImportResult:
             result.created += 1
         if not dry_run:
             try:
-                _write(store, row, item, counted)
+                _write(store, row, item, counted, changes.entry(actor, before, row, now))
             except ConditionFailed:
                 # Another import changed this person or took this address since we read.
                 raise Conflict() from None
     return result
+
+
+def _refused(actor: dict | None, rows: list[tuple[int, dict]], current: dict) -> dict:
+    """Lines whose change of roles or email the actor may not make, with the reason."""
+    errors = {}
+    for line, row in rows:
+        item = current.get(row["id"])
+        before = {k: item.get(k) for k in FIELDS} if item else None
+        reason = permissions.refused_directory_change(actor, row["id"], before, row)
+        if reason:
+            field = "email" if reason.startswith("email") else "roles"
+            errors[str(line)] = {field: [t(reason)]}
+    return errors
 
 
 def _current_profiles(store, ids: list[str]) -> dict:
@@ -162,11 +185,12 @@ def _same(item: dict | None) -> Condition:
     return Condition.present(rev=item["rev"]) if "rev" in item else Condition.present()
 
 
-def _write(store, row: dict, item: dict | None, counted: bool) -> None:
-    """The profile, its email pointer and the audience sizes it moves, in one transaction."""
+def _write(store, row: dict, item: dict | None, counted: bool, audit: Put | None) -> None:
+    """The profile, its email pointer, the audience sizes it moves and the audit entry of a
+    change of roles or email, in one transaction."""
     before = {k: item.get(k) for k in FIELDS} if item else None
     ops = [Put(_item(row), condition=_same(item)),
-           *sizes.changes(before if counted else None, row)]
+           *sizes.changes(before if counted else None, row), *([audit] if audit else [])]
     if not before or before["email"] != row["email"]:
         ops.append(Put({"pk": email_key(row["email"])[0], "sk": "#", "employee_id": row["id"]},
                        condition=Condition.not_exists()))

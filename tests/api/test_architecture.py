@@ -12,7 +12,8 @@ PACKAGE = REPO_ROOT / "functions"
 ROLE_FIELDS = {"roles", "editor_units"}
 # Where a person's roles may be read: the table itself, and the directory that stores them.
 ROLE_READERS = {"functions.permissions", "functions.directory.schemas",
-                "functions.directory.service"}
+                "functions.directory.service",
+                "functions.directory.changes"}  # records role changes; decides nothing
 
 
 def modules() -> dict[str, Path]:

@@ -13,8 +13,8 @@ from functions.directory.schemas import ROLES
                         "news.publish", "pass.scan_summary", "videos.manage"]),
     ("health@example.com", ["health.oversee", "health.rules", "health.summary"]),
     ("guard@example.com", ["pass.scan"]),
-    ("admin@example.com", ["directory.manage", "news.manage", "news.publish",
-                           "videos.manage"]),
+    ("admin@example.com", ["directory.grant", "directory.manage", "news.manage",
+                           "news.publish", "videos.manage"]),
 ])
 def test_me_lists_the_permissions_the_roles_give(auth, client, email, expected):
     signed_in = auth.sign_in(email)
