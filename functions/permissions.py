@@ -60,8 +60,10 @@ def may_manage_unit(user: dict, unit: str | None) -> bool:
 
 
 def may_manage_news_item(user: dict, item: dict) -> bool:
-    """Its author, news managers, and editors of the unit the item's audience lies in."""
-    return item["author_id"] == user["id"] or may_manage_unit(user, unit_of(item["audience"]))
+    """Its author while still a publisher, news managers, and editors of the item's unit:
+    permissions follow the current roles, so a demoted editor loses their old items too."""
+    return ((item["author_id"] == user["id"] and has(user, "news.publish"))
+            or may_manage_unit(user, unit_of(item["audience"])))
 
 
 def may_see_video(user: dict, video: dict) -> bool:

@@ -172,3 +172,20 @@ def test_a_cursor_we_did_not_make_is_422_not_500(newsroom, cursor):
 
     assert answer.status_code == 422
     assert answer.get_json()["error"]["fields"] == {"cursor": ["Not a valid cursor."]}
+
+
+def test_a_demoted_editor_loses_reach_edit_and_delete_on_their_own_old_items(newsroom):
+    from tests.api.test_directory import demo_rows, to_csv
+
+    item = newsroom.item("editor@example.com", RETAIL, must_acknowledge=True)
+    rows = demo_rows()
+    editor = next(row for row in rows if row["email"] == "editor@example.com")
+    editor.update(roles="employee", editor_units="")
+    hr = newsroom.phone("hr@example.com")
+    assert hr.post("/api/directory/import", json={"csv": to_csv(rows)}).status_code == 200
+
+    phone = newsroom.phone("editor@example.com")  # the same session, signed in before
+    assert phone.get(f"/api/news/{item['id']}/reach").status_code == 403
+    assert phone.patch(f"/api/news/{item['id']}", json={"pinned": False}).status_code == 403
+    assert phone.delete(f"/api/news/{item['id']}").status_code == 403
+    assert hr.get(f"/api/news/{item['id']}/reach").status_code == 200
