@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from flask import Flask, current_app, g, jsonify, request
 from flask_smorest import Api as SmorestApi
@@ -71,6 +72,37 @@ class Api(SmorestApi):
         return error_response(status, code, t(code), fields, headers)
 
 
+MAX_DEPTH = 32  # no request of ours nests deeper; json would recurse past Python's limit
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_body():
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        raise Invalid("body_too_deep") from None
+    if body is None:
+        raise Invalid("body_not_json")
+    return body
+
+
+def check_body(value, path: str = "", depth: int = 0) -> None:
+    """Refuses JSON nested too deep, and text that is not Unicode (a lone surrogate: JSON can
+    escape one, but no store, key or page can hold it), naming the field it is in."""
+    if depth > MAX_DEPTH:
+        raise Invalid("body_too_deep")
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            raise Invalid("text_not_unicode", fields={path or "body": [t("text_not_unicode")]})
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            check_body(key, path or "body", depth + 1)
+            check_body(item, f"{path}.{key}" if path else key, depth + 1)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            check_body(item, f"{path}.{index}" if path else str(index), depth + 1)
+
+
 def install(app: Flask) -> None:
     """Register the guards and error handlers on the app."""
 
@@ -83,8 +115,8 @@ def install(app: Flask) -> None:
             # JSON only: HTML forms cannot send it cross-site, so this also stops CSRF.
             if request.content_length and not request.is_json:
                 raise UnsupportedMediaType()
-            if request.content_length and request.get_json(silent=True) is None:
-                raise Invalid("body_not_json")
+            if request.content_length:
+                check_body(_json_body())
         public_view = getattr(view, "together_public", False) or request.blueprint == "api-docs"
         if view is not None and not public_view and g.get("user") is None:
             from .auth.sessions import load_user  # late: auth depends on this module

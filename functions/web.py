@@ -73,6 +73,8 @@ blp.record_once(_register_converter)
 def pwa(path: str):
     """A file from pwa/, or index.html for the client-side routes."""
     root: Path = current_app.config["TOGETHER"].pwa_dir
+    if "\x00" in path:
+        raise NotFound()  # neither a file nor one of the app's routes
     target = _resolve(root, path)
     if target is None:
         if Path(path).suffix:
