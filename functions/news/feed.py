@@ -31,7 +31,7 @@ def page(store, media, person: dict, now: int, tz: str, limit: int,
     """Pinned and today's edition of the person's unit on the first page; then every item
     that reaches them, newest first, `limit` at a time."""
     first = cursor is None
-    state = _decode(cursor) if cursor else {"b": _upto(now), "u": None}
+    state = _decode(cursor, now) if cursor else {"b": _upto(now), "u": None}
     parts = {}
     for kind, key in audiences.of_person(person).items():
         bound = min(state["b"], state["u"]) if kind == "unit" and state["u"] else state["b"]
@@ -114,9 +114,12 @@ def _views(store, media, person: dict, items: list[dict]) -> dict[str, dict]:
     return shown
 
 
-def _decode(cursor: str) -> dict:
+def _decode(cursor: str, now: int) -> dict:
+    """The cursor's position, never above now: whatever a cursor says (one we made an hour
+    ago, or one forged), an item scheduled for later stays out of the feed."""
     state = read_cursor(cursor)
     if (not _SORT_KEY.match(str(state.get("b")))
             or not (state.get("u") is None or _SORT_KEY.match(str(state["u"])))):
         raise InvalidCursor("not a feed cursor")
-    return state
+    ceiling = _upto(now)
+    return {"b": min(state["b"], ceiling), "u": state["u"] and min(state["u"], ceiling)}

@@ -231,6 +231,21 @@ def test_a_scheduled_item_appears_at_its_time(newsroom, clock):
     assert newsroom.everything("employee@example.com", limit=5) == [item["id"]]
 
 
+@pytest.mark.parametrize("state", [{"b": "9999999999$", "u": None},
+                                   {"b": "0000000001$", "u": "9999999999$"}])
+def test_a_forged_cursor_never_shows_an_item_scheduled_for_later(newsroom, clock, state):
+    from functions.store.port import encode_cursor
+
+    later = newsroom.item("editor@example.com", RETAIL, publish_at=int(clock()) + 86400)
+    shown = newsroom.item("editor@example.com", RETAIL, publish_at=int(clock()) - 60)
+
+    page = newsroom.feed("employee@example.com", cursor=encode_cursor(state), limit=20)
+
+    ids = [item["id"] for item in page["items"]]
+    assert later["id"] not in ids
+    assert ids == ([shown["id"]] if state["b"] > "1" else [])
+
+
 def test_a_video_still_processing_can_be_scheduled_but_is_not_shown(newsroom, app, clock):
     newsroom.transcoder.hold = True  # like MediaConvert: the job reports later
     video_id = newsroom.video()
