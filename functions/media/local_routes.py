@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 
 from flask import Blueprint, request, send_file
@@ -63,6 +64,22 @@ def put_part():
     return "", 200, {"ETag": etag}
 
 
+# One range of bytes, as players ask for it. RFC 9110 lets a server ignore any other Range
+# (another unit, several ranges, a malformed one) and send the whole object, as S3 does;
+# werkzeug would answer those 416. A well-formed range past the end is still 416.
+_ONE_RANGE = re.compile(r"^bytes=(\d+-\d*|-\d+)$")
+
+
+def _ignore_unusable_range() -> None:
+    header = request.environ.get("HTTP_RANGE")
+    if header is None:
+        return
+    match = _ONE_RANGE.match(header.replace(" ", ""))
+    first, _, last = (match.group(1).partition("-") if match else ("", "", ""))
+    if not match or (first and last and int(last) < int(first)):
+        del request.environ["HTTP_RANGE"]
+
+
 @blp.get("/objects")
 @public
 def download():
@@ -70,6 +87,7 @@ def download():
     with _as_http():
         path, content_type, name = adapters().media_server.open_download(
             request.args.get("policy", ""), request.args.get("signature", ""))
+    _ignore_unusable_range()
     response = send_file(path.resolve(), mimetype=content_type, conditional=True,
                          as_attachment=bool(name), download_name=name or path.name)
     # Uploads are served from the app's own origin: never let one run as a page here.
