@@ -12,7 +12,7 @@ export function startDelivery() {
   if (started) return;
   started = true;
   outbox.subscribe((message) => {
-    if (message.type === "queued") queued();
+    if (message.type === "queued" || message.type === "owner") queued();
   });
   addEventListener("online", () => deliverNow({ force: true }));
   addEventListener("focus", () => deliverNow());

@@ -30,12 +30,14 @@ const ctx = {
   navigate,
   async signedIn(profile) {
     user = profile;
+    await outbox.setOwner(profile.id); // before anything is sent under this session
     await rememberAnswer("/api/me", profile); // so the app opens offline from now on
     await useLanguageOf(profile);
     navigate("/", { replace: true });
   },
   signedOut() {
     user = null;
+    outbox.setOwner(null).catch(showError);
     shell = null;
     navigate("/signin", { replace: true });
   },
@@ -72,10 +74,12 @@ async function currentUser() {
   if (user === undefined) {
     try {
       user = await get("/api/me");
+      await outbox.setOwner(user.id);
       await useLanguageOf(user);
     } catch (error) {
       if (error.status !== 401) throw error;
       user = null;
+      await outbox.setOwner(null); // a session ended: nobody's writes go out under the next
     }
   }
   return user;
@@ -150,6 +154,7 @@ function boot() {
   document.documentElement.lang = lang;
   window.addEventListener("popstate", render);
   window.addEventListener("together:unauthorized", async () => {
+    await outbox.setOwner(null);
     if (!user) return;
     await forgetPersonalData();
     ctx.signedOut();

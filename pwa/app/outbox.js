@@ -8,6 +8,7 @@ import { rememberAnswer } from "./caches.js";
 import * as db from "./storage.js";
 
 const STORE = "outbox";
+const OWNER = "#owner"; // not an entry: the record naming whose entries may be sent now
 export const SYNC_TAG = "together-outbox";
 const BACKOFF_S = [2, 10, 60, 300, 900]; // wait after the 1st, 2nd, ... failed attempt
 // "Not now" answers: 409 means the server is still busy with this key (functions/idempotency.py).
@@ -25,7 +26,7 @@ channel?.addEventListener("message", (event) => tell(event.data));
 export async function enqueue({ method = "POST", url, body = {}, label = "" }) {
   const entry = {
     id: crypto.randomUUID(), // also the Idempotency-Key
-    method: method.toUpperCase(), url, body, label,
+    method: method.toUpperCase(), url, body, label, owner: await ownerNow(),
     createdAt: Date.now(), attempts: 0, nextAttemptAt: 0, state: "waiting", error: null,
   };
   await db.put(STORE, entry);
@@ -33,10 +34,30 @@ export async function enqueue({ method = "POST", url, body = {}, label = "" }) {
   return entry;
 }
 
-/** Every entry, oldest first: state "waiting" (to be sent) or "failed" (refused by the server). */
+/** The signed-in person's entries, oldest first: state "waiting" (to be sent) or "failed"
+ * (refused by the server). Someone else's, on a shared phone, are neither shown nor sent. */
 export async function list() {
-  return (await db.all(STORE)).sort((a, b) => a.createdAt - b.createdAt);
+  const records = await db.all(STORE);
+  const owner = records.find((record) => record.id === OWNER)?.owner ?? null;
+  return records.filter((record) => record.id !== OWNER && ownedBy(record, owner))
+    .sort((a, b) => a.createdAt - b.createdAt);
 }
+
+// Entries from before owners were recorded have none: they go with whoever is signed in.
+const ownedBy = (entry, owner) => !("owner" in entry) || (owner !== null && entry.owner === owner);
+
+/**
+ * Whose writes this phone sends from now on: the signed-in person's id, or null once nobody
+ * is (a session ended). Kept with the entries, so the service worker knows it too.
+ */
+export async function setOwner(id) {
+  if ((await ownerNow()) === (id ?? null)) return;
+  await db.put(STORE, { id: OWNER, owner: id ?? null });
+  // What this person left waiting on an earlier visit is due now.
+  announce({ type: id ? "owner" : "changed" });
+}
+
+const ownerNow = async () => (await db.get(STORE, OWNER))?.owner ?? null;
 
 /** Puts a failed entry back in line, with the same key. */
 export async function retry(id) {
@@ -56,7 +77,8 @@ export async function clear() {
   announce({ type: "changed" });
 }
 
-/** listener(message) for "queued", "changed" and "delivered", from any tab or the worker. */
+/** listener(message) for "queued", "changed", "owner" (someone signed in) and "delivered", from
+ * any tab or the worker. */
 export function subscribe(listener) {
   listeners.add(listener);
   return () => listeners.delete(listener);

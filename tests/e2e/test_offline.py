@@ -235,3 +235,48 @@ def test_only_good_answers_to_reads_are_kept_for_offline(page: Page, accounts):
     offline = page.evaluate("""fetch('/api/directory/employees?unit=Retail')
       .then((r) => r.status, (error) => error.name)""")
     assert offline == "TypeError"  # the refusal was not kept, so offline there is nothing
+
+
+OUTBOX_EMPTY = "import('/app/outbox.js').then((outbox) => outbox.list()).then((l) => !l.length)"
+
+
+def declarations(app, employee_id: str) -> list[dict]:
+    store = app.extensions["together"].store
+    with app.app_context():
+        return store.query(f"HEALTH#{employee_id}", prefix="DECL#", limit=5).items
+
+
+def test_on_a_shared_phone_a_write_waits_for_its_own_writer_never_the_next_person(
+        page: Page, accounts, live_app):
+    first = open_home(page, accounts, "ryan.koh@example.com")
+    page.context.set_offline(True)
+    page.evaluate(ENQUEUE, {"method": "POST", "url": "/api/health/declarations",
+                            "body": DECLARATION, "label": "outbox.declaration"})
+    expect(waiting_badge(page)).to_have_text("1")
+
+    # Ryan's session ends (it expired) and Mia signs in on the same phone.
+    page.context.clear_cookies()
+    page.context.set_offline(False)
+    page.reload()
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    second = accounts.sign_in(page.context, "mia.fischer@example.com")
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1, name="Hello, Mia Fischer")).to_be_visible()
+    expect(waiting_badge(page)).to_be_hidden()  # Ryan's write is not hers to see
+
+    # Her own write goes out; Ryan's, older and first in line, does not go with it.
+    page.evaluate(ENQUEUE, {"method": "POST", "url": "/api/health/declarations",
+                            "body": DECLARATION, "label": "outbox.declaration"})
+    wait_until(page, OUTBOX_EMPTY)
+    assert len(declarations(live_app, second["id"])) == 1
+    assert declarations(live_app, first["id"]) == []
+    kept = page.evaluate("import('/app/storage.js').then((db) => db.all('outbox'))")
+    assert [entry["owner"] for entry in kept if entry["id"] != "#owner"] == [first["id"]]
+
+    # Back with Ryan: his write is delivered, once.
+    page.context.clear_cookies()
+    accounts.sign_in(page.context, "ryan.koh@example.com")
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1, name="Hello, Ryan Koh")).to_be_visible()
+    wait_until(page, OUTBOX_EMPTY)
+    assert len(declarations(live_app, first["id"])) == 1
