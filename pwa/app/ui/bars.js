@@ -25,11 +25,20 @@ function bar(row, keys, label) {
   const text = keys.map((key) => `${label(key)}: ${formatCount(row[key])}`).join(", ");
   track.setAttribute("role", "img");
   track.setAttribute("aria-label", text);
+  const segment = (cls, count, title) => {
+    const part = h("span", { class: `bars-segment ${cls}`, title });
+    part.style.width = `${(100 * count) / row.people}%`; // CSSOM: allowed by the CSP
+    track.append(part);
+  };
+  let known = 0;
   for (const key of keys) {
     if (isHidden(row[key]) || !row[key] || !row.people) continue;
-    const segment = h("span", { class: `bars-segment bars-${key}`, title: `${label(key)}: ${row[key]}` });
-    segment.style.width = `${(100 * row[key]) / row.people}%`; // CSSOM: allowed by the CSP
-    track.append(segment);
+    known += row[key];
+    segment(`bars-${key}`, row[key], `${label(key)}: ${row[key]}`);
+  }
+  // What is not shown (counts of fewer than 5) is drawn as one hatched part, with no colour.
+  if (keys.some((key) => isHidden(row[key])) && row.people > known) {
+    segment("bars-unknown", row.people - known, t("console.fewer"));
   }
   return track;
 }

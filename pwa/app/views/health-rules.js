@@ -9,7 +9,7 @@ import { icon } from "../icons.js";
 import { send } from "../sending.js";
 import { clearErrors, showError, showFieldError, toast } from "../toast.js";
 import { consoleNav } from "../ui/console-nav.js";
-import { formatCount } from "../ui/counts.js";
+import { countCell, formatCount } from "../ui/counts.js";
 import { chip, conditionText, loadSymptoms, symptomCodes } from "../ui/reasons.js";
 
 export const title = () => t("tools.rules.title");
@@ -132,7 +132,6 @@ async function showPreview(form, into) {
   const body = read(form);
   if (!body) return;
   const answer = await post("/api/health/rules/preview", body); // a read: offline says so
-  const cell = (counts, key) => formatCount(counts[key]);
   into.replaceChildren(h("section", { class: "preview", "aria-labelledby": "preview-title" },
     h("h3", { id: "preview-title", class: "label" }, t("console.previewTitle", { count: answer.declarations })),
     h("p", { class: "preview-line" }, t("console.previewHeld", { count: formatCount(answer.on_hold) })),
@@ -141,7 +140,7 @@ async function showPreview(form, into) {
         h("th", { scope: "col", class: `col-${c}` }, t(`console.colour.${c}`))))),
       h("tbody", {}, [["current", answer.current], ["edited", answer.edited]].map(([key, counts]) =>
         h("tr", {}, h("th", { scope: "row" }, t(`console.preview.${key}`)),
-          ["green", "yellow", "red"].map((c) => h("td", { class: `col-${c}` }, cell(counts, c)))))))));
+          ["green", "yellow", "red"].map((c) => h("td", { class: `col-${c}` }, countCell(counts[c])))))))));
 }
 
 async function saveRules(ctx, form, save) {

@@ -78,5 +78,5 @@ function show(summary) {
             scan.employee_id ? ` · ${scan.employee_id}` : ""),
           h("span", { class: "row-meta" }, t("console.guard", { id: scan.guard_id }))))
         : h("li", { class: "row row-meta" }, t("console.noScans")))),
-  ];
+  ].filter(Boolean);
 }

@@ -7,7 +7,7 @@ import { formatDate, t } from "../i18n.js";
 import { showError } from "../toast.js";
 import { legend, stackedBars } from "../ui/bars.js";
 import { consoleNav } from "../ui/console-nav.js";
-import { COLOURS, formatCount } from "../ui/counts.js";
+import { COLOURS, countCell, formatCount, isHidden } from "../ui/counts.js";
 
 export const title = () => t("tools.health.title");
 
@@ -32,7 +32,8 @@ function show(today) {
     h("p", { class: "lead" }, formatDate(new Date(`${today.date}T12:00:00`)), " · ",
       t("console.todayLead", { count: formatCount(totals.people) })),
     h("ul", { class: "console-totals" }, COLOURS.map((key) => h("li", { class: `total-${key}` },
-      h("span", { class: "total-number" }, formatCount(totals[key])),
+      h("span", { class: `total-number${isHidden(totals[key]) ? " is-hidden" : ""}` },
+        formatCount(totals[key])),
       h("span", { class: "total-label" }, label(key))))),
     legend(COLOURS, label),
     group("sites", today.sites),
@@ -56,5 +57,5 @@ function table(kind, rows) {
     h("tbody", {}, rows.map((row) => h("tr", {},
       h("th", { scope: "row" }, row.name),
       row.hidden ? h("td", { colspan: COLOURS.length, class: "is-hidden" }, t("console.fewerPeople"))
-        : COLOURS.map((key) => h("td", { class: `col-${key}` }, formatCount(row[key])))))));
+        : COLOURS.map((key) => h("td", { class: `col-${key}` }, countCell(row[key])))))));
 }
