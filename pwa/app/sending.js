@@ -1,6 +1,7 @@
 // A write a screen waits for: sent through the outbox (kept on the phone when offline, one
 // Idempotency-Key on every attempt), and the screen told how it ended or that it is kept.
 
+import { t } from "./i18n.js";
 import { isOnline } from "./network.js";
 import * as outbox from "./outbox.js";
 
@@ -32,5 +33,17 @@ export async function send({ method = "POST", url, body, label }) {
   const result = await outcome;
   clearTimeout(timer);
   stop();
+  return result;
+}
+
+/** send() for a form: its button off meanwhile, a refusal shown at the top of the form. */
+export async function sendForm(form, button, request) {
+  button.disabled = true;
+  const result = await send(request).finally(() => { button.disabled = false; });
+  if (result.state === "failed") {
+    const alert = form.querySelector(".form-error");
+    alert.textContent = result.error || t("error.generic");
+    alert.hidden = false;
+  }
   return result;
 }

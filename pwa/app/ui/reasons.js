@@ -27,5 +27,5 @@ export function conditionText(code) {
   return t(`console.condition.${code}`);
 }
 
-export const chip = (colour) => h("span", { class: `colour-chip chip-${colour}` },
+export const chip = (colour) => h("span", { class: `colour-chip hp-${colour}` },
   t(`console.colour.${colour}`));

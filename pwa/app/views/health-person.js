@@ -5,7 +5,7 @@ import { get } from "../api.js";
 import { h } from "../dom.js";
 import { formatDate, formatTime, t } from "../i18n.js";
 import { icon } from "../icons.js";
-import { send } from "../sending.js";
+import { sendForm } from "../sending.js";
 import { clearErrors, showError, showFieldError, toast } from "../toast.js";
 import { consoleNav } from "../ui/console-nav.js";
 import { chip, conditionText, loadSymptoms } from "../ui/reasons.js";
@@ -108,15 +108,10 @@ async function override(ctx, id, form, submit) {
   if (!(Number.isInteger(days) && days >= 1 && days <= 21)) {
     return showFieldError(form.elements.days, t("console.overrideDaysInvalid"));
   }
-  submit.disabled = true;
-  const result = await send({ url: "/api/health/overrides", label: "outbox.override",
+  const result = await sendForm(form, submit, { url: "/api/health/overrides",
+    label: "outbox.override",
     body: { employee_id: id, status: form.elements.status.value, reason, days } });
-  submit.disabled = false;
-  if (result.state === "failed") {
-    const alert = form.querySelector(".form-error");
-    alert.textContent = result.error || t("error.generic");
-    alert.hidden = false;
-  } else if (result.state === "queued") {
+  if (result.state === "queued") {
     toast(t("console.overrideQueued"));
   } else if (form.isConnected) {
     toast(t("console.overrideDone"));

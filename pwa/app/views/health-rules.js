@@ -6,7 +6,7 @@ import { get, post } from "../api.js";
 import { h } from "../dom.js";
 import { formatDate, formatTime, t } from "../i18n.js";
 import { icon } from "../icons.js";
-import { send } from "../sending.js";
+import { sendForm } from "../sending.js";
 import { clearErrors, showError, showFieldError, toast } from "../toast.js";
 import { consoleNav } from "../ui/console-nav.js";
 import { countCell, formatCount } from "../ui/counts.js";
@@ -146,14 +146,9 @@ async function showPreview(form, into) {
 async function saveRules(ctx, form, save) {
   const body = read(form);
   if (!body) return;
-  save.disabled = true;
-  const result = await send({ method: "PUT", url: "/api/health/rules", body, label: "outbox.rules" });
-  save.disabled = false;
-  if (result.state === "failed") {
-    const alert = form.querySelector(".form-error");
-    alert.textContent = result.error || t("error.generic");
-    alert.hidden = false;
-  } else if (result.state === "queued") {
+  const result = await sendForm(form, save, { method: "PUT", url: "/api/health/rules", body,
+    label: "outbox.rules" });
+  if (result.state === "queued") {
     toast(t("console.rulesQueued"));
   } else if (form.isConnected) {
     toast(t("console.rulesSaved", { version: result.data.version }));

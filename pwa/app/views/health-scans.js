@@ -72,7 +72,7 @@ function show(summary) {
       h("h2", { id: "scans-latest", class: "section-title" }, t("console.latestScans")),
       h("ul", { class: "card list" }, summary.latest.length ? summary.latest.map((scan) =>
         h("li", { class: "row" },
-          h("span", { class: `colour-chip chip-${scan.result === "ok" ? "green" : "red"}` },
+          h("span", { class: `colour-chip hp-${scan.result === "ok" ? "green" : "red"}` },
             t(`console.scan.${scan.result}`)),
           h("span", { class: "row-body" }, formatTime(new Date(scan.scanned_at * 1000)),
             scan.employee_id ? ` · ${scan.employee_id}` : ""),
