@@ -7,9 +7,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import screenshot
+from tests.e2e.test_accessibility import serious_violations
+from tests.e2e.test_languages import english_left, proper_names
 
 pytestmark = pytest.mark.e2e
 
+REASON = "Negative PCR test on the 1st"  # written by an officer: shown as written, any language
 CLEAN = {"temperature_c": 36.6, "symptoms": [], "close_contact": False,
          "visited_high_risk_area": False}
 
@@ -47,6 +50,9 @@ def test_an_officer_finds_a_person_on_hold_overrides_and_sees_it_audited(
                                             ("green", "yellow", "red", "none")])
     expect(page.get_by_role("img", name=re.compile(f"Red: {wuhan['red']}")).first).to_be_visible()
     screenshot(page, "console-today-en")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    screenshot(page, "console-today-desktop-en")
+    page.set_viewport_size({"width": 390, "height": 844})
 
     page.get_by_role("navigation", name="Health console").get_by_role("link",
                                                                       name="On hold").click()
@@ -63,7 +69,7 @@ def test_an_officer_finds_a_person_on_hold_overrides_and_sees_it_audited(
 
     form = page.get_by_role("form", name="Override the colour")
     form.get_by_text("Green", exact=True).click()
-    form.get_by_label("Reason").fill("Negative PCR test on the 1st")
+    form.get_by_label("Reason").fill(REASON)
     form.get_by_role("button", name="Save override").click()
     expect(page.get_by_text("Override saved.")).to_be_visible()
     expect(page.get_by_text("This person is not on hold right now.")).to_be_visible()
@@ -75,7 +81,7 @@ def test_an_officer_finds_a_person_on_hold_overrides_and_sees_it_audited(
     entry = page.locator(".audit-entry").first
     expect(entry).to_contain_text("Colour overridden")
     expect(entry).to_contain_text("by Dr. Zhou Lan 周岚")
-    expect(entry).to_contain_text("Negative PCR test on the 1st")
+    expect(entry).to_contain_text(REASON)
     screenshot(page, "console-audit-en")
 
     page.goto("/tools/health/rules")
@@ -88,19 +94,30 @@ def test_an_officer_finds_a_person_on_hold_overrides_and_sees_it_audited(
     screenshot(page, "console-scans-en")
 
 
-def test_every_console_screen_reads_in_chinese(page: Page, browser, accounts, base_url):
+def test_every_console_screen_reads_in_chinese_and_passes_axe(browser, browser_context_args,
+                                                             accounts, base_url):
     declare(browser, accounts, base_url, "staff0013@example.com", symptoms=["cough"])
-    as_officer(page, accounts, "zh-CN")
-    for path, heading, name in (("/tools/health", "今日健康", "today"),
-                                ("/tools/health/holds", "暂停通行人员", "holds"),
-                                ("/tools/health/person?id=E0013", "曹宇", "person"),
-                                ("/tools/health/rules", "健康规则", "rules"),
-                                ("/tools/health/audit", "健康审计日志", "audit"),
-                                ("/tools/health/scans", "入口扫码", "scans")):
-        page.goto(path)
-        expect(page.get_by_role("heading", level=1, name=heading)).to_be_visible()
-        expect(page.locator(".spinner")).to_have_count(0)
-        screenshot(page, f"console-{name}-zh-CN")
+    context = browser.new_context(**browser_context_args, bypass_csp=True)  # for axe
+    try:
+        page = context.new_page()
+        as_officer(page, accounts, "zh-CN")
+        names = [*proper_names(page.request.get("/api/me").json()), "Wuhan", "Hangzhou",
+                 "Singapore", "Retail", "Cloud", "Logistics", REASON]
+        for path, heading, name in (("/tools/health", "今日健康", "today"),
+                                    ("/tools/health/holds", "暂停通行人员", "holds"),
+                                    ("/tools/health/person?id=E0013", "曹宇", "person"),
+                                    ("/tools/health/rules", "健康规则", "rules"),
+                                    ("/tools/health/audit", "健康审计日志", "audit"),
+                                    ("/tools/health/scans", "入口扫码", "scans")):
+            page.goto(path)
+            expect(page.get_by_role("heading", level=1, name=heading)).to_be_visible()
+            expect(page.locator(".spinner")).to_have_count(0)
+            page.evaluate("document.querySelectorAll('.toast').forEach((t) => t.remove())")
+            assert english_left(page, names) == [], name
+            assert serious_violations(page) == [], name
+            screenshot(page, f"console-{name}-zh-CN")
+    finally:
+        context.close()
 
 
 def test_hr_sees_today_and_scans_without_names(page: Page, browser, accounts, base_url):

@@ -29,7 +29,7 @@ export function render(ctx) {
     .then(([latest, rules]) => body.replaceChildren(...(asked === null
       ? [h("p", { class: "lead" }, t("console.rulesLead", { version: latest.version })),
         editor(ctx, latest), versions(latest.version)]
-      : [readOnly(rules, latest.version), versions(latest.version)])))
+      : [readOnly(rules, latest.version), versions(latest.version)]).filter(Boolean)))
     .catch((error) => {
       body.replaceChildren(h("p", { class: "hint" }, t("console.unavailable")));
       showError(error);
