@@ -29,7 +29,7 @@ def today(args):
 def holds():
     """Everyone yellow or red now: since when, until when and why (health officers)."""
     require_permission("health.oversee")
-    return {"items": oversight.holds(store(), now())}
+    return {"items": oversight.holds(store(), now(), zone())}
 
 
 @blp.route("/rules/preview", methods=["POST"])

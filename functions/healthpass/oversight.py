@@ -69,7 +69,22 @@ def _hold(declarations: list[dict], override: dict | None, now: int) -> dict | N
             "override_reason": None}
 
 
-def holds(store, now: int) -> list[dict]:
+def _person_hold(store, employee_id: str, now: int, tz) -> dict | None:
+    """service.status_of decides the colour when the person declared today (as their pass
+    does); without a declaration today, their unexpired declarations and override do."""
+    pk = service.health_pk(employee_id)
+    hold = _hold(store.query(pk, prefix="DECL#", limit=50).items,
+                 store.get(pk, service.OVERRIDE), now)
+    status = service.status_of(store, employee_id, now, tz)
+    if status is None or hold is None:
+        return hold
+    if status.status == "green":
+        return None
+    return {**hold, "status": status.status, "until": status.valid_until,
+            "source": status.source}
+
+
+def holds(store, now: int, tz) -> list[dict]:
     """Everyone yellow or red now, the most severe first, then the longest held."""
     ids = []
     for item in store.iter_query("HHOLD", index="gsi2", between=(f"{now:010d}", "9999999999~")):
@@ -83,9 +98,7 @@ def holds(store, now: int) -> list[dict]:
             people[profile["id"]] = profile
     answer = []
     for employee_id in ids:
-        pk = service.health_pk(employee_id)
-        declarations = store.query(pk, prefix="DECL#", limit=50).items
-        hold = _hold(declarations, store.get(pk, service.OVERRIDE), now)
+        hold = _person_hold(store, employee_id, now, tz)
         if hold:
             person = people.get(employee_id, {})
             answer.append({"employee_id": employee_id, "name": person.get("name", employee_id),

@@ -180,3 +180,14 @@ def test_the_audit_log_filters_by_person_and_by_kind_across_days(client, auth, m
     assert rest.get_json()["items"][0]["action"] == "declaration_read"
     for bad in ("kind=sneeze", "person=E%201"):
         assert client.get(f"/api/health/audit?{bad}").status_code == 422
+
+
+def test_a_hold_lasts_on_days_the_person_does_not_declare(client, auth, monday):
+    as_person(auth, client, "employee@example.com", temperature_c=38.0)
+    monday.advance(2 * DAY)  # no declaration since: no pass, but still held
+    auth.sign_in("health@example.com")
+    [held] = client.get("/api/health/holds").get_json()["items"]
+    assert (held["employee_id"], held["status"], held["until"]) == (
+        "E0001", "yellow", at("2026-03-09 00:00"))
+    monday.now = at("2026-03-09 00:00")
+    assert client.get("/api/health/holds").get_json()["items"] == []
