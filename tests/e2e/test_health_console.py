@@ -6,13 +6,15 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import screenshot, wait_until
 from tests.e2e.test_accessibility import serious_violations
 from tests.e2e.test_languages import english_left, proper_names
 
 pytestmark = pytest.mark.e2e
 
-REASON = "Negative PCR test on the 1st"  # written by an officer: shown as written, any language
+# Written by officers: shown as written, in whatever language they wrote.
+REASON = "Negative PCR test on the 1st"
+OFFLINE_REASON = "Contact was not confirmed"
 CLEAN = {"temperature_c": 36.6, "symptoms": [], "close_contact": False,
          "visited_high_risk_area": False}
 
@@ -94,6 +96,27 @@ def test_an_officer_finds_a_person_on_hold_overrides_and_sees_it_audited(
     screenshot(page, "console-scans-en")
 
 
+def test_an_override_made_offline_is_kept_and_sent_once_back_online(page: Page, browser,
+                                                                   accounts, base_url):
+    declare(browser, accounts, base_url, "staff0018@example.com", close_contact=True)
+    as_officer(page, accounts, "en")
+    page.goto("/tools/health/person?id=E0018")
+    expect(page.get_by_role("heading", level=1, name="胡军")).to_be_visible()
+    page.context.set_offline(True)
+    form = page.get_by_role("form", name="Override the colour")
+    form.get_by_label("Reason").fill(OFFLINE_REASON)
+    form.get_by_role("button", name="Save override").click()
+    expect(page.get_by_text("Saved on this phone. The override is sent when you're back "
+                            "online.")).to_be_visible()
+    page.context.set_offline(False)
+    wait_until(page, "import('/app/outbox.js').then((o) => o.list())"
+                     ".then((entries) => entries.length === 0)")
+    held = [h["employee_id"] for h in page.request.get("/api/health/holds").json()["items"]]
+    assert "E0018" not in held
+    overrides = page.request.get("/api/health/audit?person=E0018&kind=override").json()
+    assert [e["detail"]["reason"] for e in overrides["items"]] == [OFFLINE_REASON]
+
+
 def test_every_console_screen_reads_in_chinese_and_passes_axe(browser, browser_context_args,
                                                              accounts, base_url):
     declare(browser, accounts, base_url, "staff0013@example.com", symptoms=["cough"])
@@ -102,7 +125,8 @@ def test_every_console_screen_reads_in_chinese_and_passes_axe(browser, browser_c
         page = context.new_page()
         as_officer(page, accounts, "zh-CN")
         names = [*proper_names(page.request.get("/api/me").json()), "Wuhan", "Hangzhou",
-                 "Singapore", "Retail", "Cloud", "Logistics", REASON]
+                 "Singapore", "Retail", "Cloud", "Logistics", REASON,
+                 OFFLINE_REASON]
         for path, heading, name in (("/tools/health", "今日健康", "today"),
                                     ("/tools/health/holds", "暂停通行人员", "holds"),
                                     ("/tools/health/person?id=E0013", "曹宇", "person"),
