@@ -41,13 +41,15 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
 
     from .auth.routes import blp as auth_blp
     from .directory.routes import blp as directory_blp
+    from .healthpass.console_routes import blp as console_blp
     from .healthpass.pass_routes import blp as pass_blp
     from .healthpass.routes import blp as health_blp
     from .news.routes import blp as news_blp
     from .system.routes import blp as system_blp
     from .videos.routes import blp as videos_blp
 
-    for blp in (system_blp, auth_blp, directory_blp, health_blp, pass_blp, videos_blp, news_blp):
+    for blp in (system_blp, auth_blp, directory_blp, health_blp, pass_blp, console_blp, videos_blp,
+                news_blp):
         api.register_blueprint(blp)
 
     if config.media == "local":

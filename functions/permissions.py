@@ -15,7 +15,7 @@ PERMISSIONS = {
     "health.rules": ("hr", "health_officer"),  # read and change the status rules
     "health.summary": ("hr", "health_officer"),  # colour counts per site and unit (no names)
     "pass.scan": ("guard",),  # verify passes, fetch revocations, log scans
-    "pass.scan_summary": ("hr",),  # scan counts and latest scans of a site
+    "pass.scan_summary": ("hr", "health_officer"),  # scan counts and latest scans of a site
     # grant or remove the powerful roles, change their holders' emails, read who changed what
     "directory.grant": ("admin",),
 }

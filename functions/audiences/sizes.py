@@ -29,8 +29,13 @@ def size(store, audience: dict) -> int:
     return counter["people"] if counter else 0
 
 
+def counted(store, kind: str) -> dict[str, int]:
+    """Every unit (or site) with at least one person, and how many, in sort-key order."""
+    prefix = f"{PREFIX}{key({'kind': kind, kind: ''})}"
+    return {c["sk"][len(prefix):]: c["people"] for c in store.iter_query(PK, prefix=prefix)
+            if c["people"] > 0}
+
+
 def units(store) -> list[str]:
     """Every business unit with at least one person, in sort-key order."""
-    prefix = f"{PREFIX}{key({'kind': 'unit', 'unit': ''})}"
-    return [c["sk"][len(prefix):] for c in store.iter_query(PK, prefix=prefix)
-            if c["people"] > 0]
+    return list(counted(store, "unit"))

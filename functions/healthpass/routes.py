@@ -103,11 +103,21 @@ def override(args):
 @blp.arguments(AuditQuerySchema, location="query")
 @blp.response(200, AuditPageSchema)
 def audit_log(args):
-    """One day of the audit log, newest first (health officers)."""
+    """The audit log, newest first: one day, or about one person and/or of one kind (health
+    officers). With both person and kind, a page may hold fewer than `limit` entries."""
     require_permission("health.oversee")
-    day = args.get("date") or day_of(now(), zone())
-    items, cursor = audit.list_day(store(), day, limit=args["limit"], cursor=args.get("cursor"))
-    return {"date": day.isoformat(), "items": items, "cursor": cursor}
+    page = {"limit": args["limit"], "cursor": args.get("cursor")}
+    if "person" in args:
+        items, cursor = audit.list_person(store(), args["person"], **page)
+        if "kind" in args:
+            items = [e for e in items if e["action"] == args["kind"]]
+    elif "kind" in args:
+        items, cursor = audit.list_kind(store(), args["kind"], **page)
+    else:
+        day = args.get("date") or day_of(now(), zone())
+        items, cursor = audit.list_day(store(), day, **page)
+        return {"date": day.isoformat(), "items": items, "cursor": cursor}
+    return {"date": None, "items": items, "cursor": cursor}
 
 
 @blp.route("/summary", methods=["GET"])

@@ -4,6 +4,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates
 
 from ..directory.schemas import ID
 from ..paging import page_schema
+from .audit import ACTIONS
 from .rules import CONDITIONS, MAX_DAYS, SYMPTOMS
 
 COLOURS = ("green", "yellow", "red")
@@ -131,6 +132,10 @@ class DayQuerySchema(Schema):
 
 
 class AuditQuerySchema(DayQuerySchema):
+    person = fields.String(validate=ID, metadata={"description": "entries about this person, "
+                                                                "all days kept"})
+    kind = fields.String(validate=validate.OneOf(ACTIONS),
+                         metadata={"description": "entries of this kind, all days kept"})
     cursor = fields.String(validate=validate.Length(max=2000))
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
 
@@ -144,7 +149,8 @@ class AuditEntrySchema(Schema):
     detail = fields.Dict()
 
 
-AuditPageSchema = page_schema(AuditEntrySchema, "AuditPageSchema", date=fields.String())
+AuditPageSchema = page_schema(AuditEntrySchema, "AuditPageSchema",
+                              date=fields.String(allow_none=True))
 
 
 class CountsSchema(Schema):

@@ -78,6 +78,20 @@ def _recount(before: dict | None, after: dict, now: int) -> list[Update]:
             _counter(day, *new, {after["counted"]: 1}, now)]
 
 
+def hold_index(employee_id: str, status: str, until: int) -> dict:
+    """gsi2 "HHOLD" for a yellow or red item, by its end: the console's people on hold."""
+    if status not in ("yellow", "red"):
+        return {}
+    return {"gsi2pk": "HHOLD", "gsi2sk": f"{until:010d}#{employee_id}"}
+
+
+def declaration_index(item: dict) -> dict:
+    """gsi1 "HDECL#<day>" (a day's declarations, by person, then time) and the hold index."""
+    return {"gsi1pk": f"HDECL#{item['date']}",
+            "gsi1sk": f"{item['employee_id']}#{item['declared_at']:010d}",
+            **hold_index(item["employee_id"], item["outcome"], item["until"])}
+
+
 def _same(item: dict | None) -> Condition:
     """Write only over exactly what we read (nothing, or that revision)."""
     return Condition.present(rev=item["rev"]) if item else Condition.not_exists()
@@ -97,6 +111,7 @@ def declare(store, user: dict, answers: dict, now: int, tz) -> dict:
             "rules_version": rules_doc["version"], "declared_at": now,
             "site": user["site"], "unit": user["business_unit"], "rev": secrets.token_hex(8),
             "expires_at": now + KEEP_S}
+    item.update(declaration_index(item))
     status = _combine([item, *history], store.get(health_pk(user["id"]), OVERRIDE), now,
                       item["date"])
     item["counted"] = status.status
@@ -142,7 +157,8 @@ def override(store, officer: dict, body: dict, now: int, tz) -> dict:
     until = end_of(day, tz, days=body["days"])
     item = {"pk": health_pk(employee_id), "sk": OVERRIDE, "employee_id": employee_id,
             "status": body["status"], "reason": body["reason"], "by": officer["id"], "at": now,
-            "until": until, "expires_at": until}
+            "until": until, "expires_at": until,
+            **hold_index(employee_id, body["status"], until)}
     ops = [Put(item), audit.entry(officer, "override", now, tz, subject=employee_id,
                                   detail={"status": body["status"], "reason": body["reason"],
                                           "until": until})]

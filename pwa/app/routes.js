@@ -4,6 +4,12 @@ import { can } from "./permissions.js";
 import { TOOLS } from "./tools.js";
 import * as declare from "./views/declare.js";
 import * as feed from "./views/feed.js";
+import * as healthAudit from "./views/health-audit.js";
+import * as healthHolds from "./views/health-holds.js";
+import * as healthPerson from "./views/health-person.js";
+import * as healthRules from "./views/health-rules.js";
+import * as healthScans from "./views/health-scans.js";
+import * as healthToday from "./views/health-today.js";
 import * as healthpass from "./views/healthpass.js";
 import * as home from "./views/home.js";
 import * as more from "./views/more.js";
@@ -31,6 +37,12 @@ export const ROUTES = {
   "/tools/scan": { view: scanner, tab: "/more", permission: "pass.scan" },
   "/tools/publish": { view: publish, tab: "/more", permission: "news.publish" },
   "/tools/reach": { view: reach, tab: "/more", permission: "news.publish" },
+  "/tools/health": { view: healthToday, tab: "/more", permission: "health.summary" },
+  "/tools/health/holds": { view: healthHolds, tab: "/more", permission: "health.oversee" },
+  "/tools/health/person": { view: healthPerson, tab: "/more", permission: "health.oversee" },
+  "/tools/health/rules": { view: healthRules, tab: "/more", permission: "health.oversee" },
+  "/tools/health/audit": { view: healthAudit, tab: "/more", permission: "health.oversee" },
+  "/tools/health/scans": { view: healthScans, tab: "/more", permission: "pass.scan_summary" },
 };
 
 /** Whether this person may open the route. */

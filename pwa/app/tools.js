@@ -1,11 +1,21 @@
-// The tools listed under More ("Your tools"), each opened by one permission.
+// The tools listed under More ("Your tools"), each opened by one permission. `console`: a
+// screen of the health console (ui/console-nav.js links them to each other).
 
 import { can } from "./permissions.js";
 
 export const TOOLS = [
   { id: "directory", path: "/tools/directory", permission: "directory.manage", icon: "users" },
   { id: "publish", path: "/tools/publish", permission: "news.publish", icon: "megaphone" },
-  { id: "health", path: "/tools/health", permission: "health.oversee", icon: "activity" },
+  { id: "health", path: "/tools/health", permission: "health.summary", icon: "activity",
+    console: true },
+  { id: "holds", path: "/tools/health/holds", permission: "health.oversee", icon: "alert",
+    console: true },
+  { id: "rules", path: "/tools/health/rules", permission: "health.oversee", icon: "pass",
+    console: true },
+  { id: "audit", path: "/tools/health/audit", permission: "health.oversee", icon: "clock",
+    console: true },
+  { id: "scans", path: "/tools/health/scans", permission: "pass.scan_summary", icon: "scan",
+    console: true },
   { id: "scan", path: "/tools/scan", permission: "pass.scan", icon: "scan" },
 ];
 

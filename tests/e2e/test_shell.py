@@ -29,8 +29,8 @@ IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/60
 TOOLS = {
     "employee@example.com": [],
     "editor@example.com": ["发布新闻"],
-    "hr@example.com": ["Directory import", "Publish news"],
-    "health@example.com": ["健康概览"],
+    "hr@example.com": ["Directory import", "Publish news", "Health today", "Entrance scans"],
+    "health@example.com": ["今日健康", "暂停通行人员", "健康规则", "健康审计日志", "入口扫码"],
     "guard@example.com": ["扫描通行码"],
     "admin@example.com": ["Directory import", "Publish news"],
 }
@@ -75,7 +75,9 @@ def test_role_tools_are_listed_in_more_only_for_their_roles(page: Page, accounts
         screenshot(page, f"tool-{email.split('@')[0]}")
     mine = {"/tools/directory": ["hr@example.com", "admin@example.com"],
             "/tools/publish": ["editor@example.com", "hr@example.com", "admin@example.com"],
-            "/tools/health": ["health@example.com"],
+            "/tools/health": ["health@example.com", "hr@example.com"],
+            "/tools/health/holds": ["health@example.com"],
+            "/tools/health/scans": ["health@example.com", "hr@example.com"],
             "/tools/scan": ["guard@example.com"]}
     for path, holders in mine.items():
         page.goto(path)
@@ -91,9 +93,10 @@ def test_tools_follow_the_permissions_in_the_profile_not_its_roles(page: Page, a
 
     page.context.route("**/api/me", with_permissions)
     page.goto("/more")
-    expect(page.locator("#tools-title + ul a")).to_have_text(["Health overview"])
-    page.goto("/tools/health")
-    expect(page.get_by_role("heading", level=1, name="Health overview")).to_be_visible()
+    expect(page.locator("#tools-title + ul a")).to_have_text(["People on hold", "Health rules",
+                                                               "Health audit log"])
+    page.goto("/tools/health/rules")
+    expect(page.get_by_role("heading", level=1, name="Health rules")).to_be_visible()
     page.goto("/tools/directory")  # hr's and admins' by role, but not in the permissions sent
     expect(page).to_have_url(re.compile("/more$"))
 
