@@ -328,7 +328,7 @@ export default {
   "console.colour.green": "Green",
   "console.colour.yellow": "Yellow",
   "console.colour.red": "Red",
-  "console.colour.none": "No declaration",
+  "console.colour.none": "Not declared",
   "console.by.sites": "By site",
   "console.by.units": "By business unit",
   "console.sitesColumn": "Site",
