@@ -26,7 +26,7 @@ infra/node_modules/.installed: infra/package.json infra/package-lock.json
 run: venv
 	$(VENV)/bin/flask --app functions.wsgi seed-demo
 	@echo "Together is at http://$(HOST):$(PORT)  (API docs: /api/docs; sign-in codes are printed below)"
-	TOGETHER_LISTEN_HOST=$(HOST) $(VENV)/bin/waitress-serve --host=$(HOST) --port=$(PORT) --threads=8 functions.wsgi:app
+	TOGETHER_LISTEN_HOST=$(HOST) $(VENV)/bin/waitress-serve --host=$(HOST) --port=$(PORT) --threads=8 functions.serve:app
 
 # Stages (lint, node, api, contract, lambda, e2e), each timed; tests/stages.sh says why.
 test: venv infra/node_modules/.installed

@@ -44,3 +44,19 @@ class LocalWorker:
         except Exception:
             log.exception("background job %s failed", getattr(fn, "__name__", fn))
             raise
+
+
+def every(seconds: float, fn) -> threading.Thread:
+    """Calls fn every `seconds` on a daemon thread, for as long as the process runs."""
+    stop = threading.Event()
+
+    def loop():
+        while not stop.wait(seconds):
+            try:
+                fn()
+            except Exception:  # logged; the next round tries again
+                log.exception("periodic job %s failed", getattr(fn, "__name__", fn))
+
+    thread = threading.Thread(target=loop, name="together-every", daemon=True)
+    thread.start()
+    return thread

@@ -4,6 +4,7 @@ On AWS (infra/zappa_settings.json `events`):
 - `on_media_uploaded`: S3 ObjectCreated:CompleteMultipartUpload under uploads/ -> process it.
 - `on_transcode_event`: EventBridge "MediaConvert Job State Change" (COMPLETE, ERROR, CANCELED),
   delivered by the stack's rule through an SQS queue -> record how the job ended.
+- `on_schedule`: every 15 minutes -> requeue or fail videos a crash left processing.
 Embedded, POST /api/videos/uploads/<id>/complete hands the same work to a LocalWorker thread
 (functions/background.py). The workers build their own adapters from the environment through
 `functions.bootstrap`, as create_app does: they never import the Flask app.
@@ -20,6 +21,7 @@ from urllib.parse import unquote_plus
 from .bootstrap import bootstrap
 from .config import Config
 from .videos import service as videos
+from .videos import sweep
 
 log = logging.getLogger(__name__)
 UPLOAD_KEY = re.compile(r"^uploads/([0-9A-HJKMNP-TV-Z]{26})/original\.(?:mp4|mov|webm)$")
@@ -48,6 +50,23 @@ def on_media_uploaded(event: dict, context=None) -> dict:
         video = process_video(a, match.group(1))
         started.append({"video_id": match.group(1), "status": video and video["status"]})
     return {"videos": started}
+
+
+def sweep_videos(a, *, everything: bool = False) -> dict:
+    """Requeue (once) or fail the videos a crash left processing; `everything`: all of them,
+    not only those stuck for STUCK_S (the embedded server at start-up: nothing else runs)."""
+    now = int(a.clock())
+    older_than = now if everything else now - sweep.STUCK_S
+    requeue = ((lambda video_id: a.worker.submit(process_video, a, video_id)) if a.worker
+               else (lambda video_id: process_video(a, video_id)))
+    return sweep.sweep(a.store, now, older_than=older_than, requeue=requeue,
+                       fail=lambda outcome: videos.finish(a.store, a.media, a.events, outcome,
+                                                          now))
+
+
+def on_schedule(event: dict, context=None) -> dict:
+    """The scheduled sweep (infra/zappa_settings.json: every 15 minutes)."""
+    return {"videos": sweep_videos(adapters())}
 
 
 def on_transcode_event(event: dict, context=None) -> dict:

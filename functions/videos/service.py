@@ -19,6 +19,7 @@ from ..i18n import t
 from ..media.port import MediaNotFound, UploadRejected
 from ..store import Condition, ConditionFailed
 from ..transcode.port import RENDITIONS, Job, Outcome
+from .sweep import INDEX_FIELDS, processing_index
 
 log = logging.getLogger(__name__)
 PART_SIZE = 8 * 1024 * 1024  # S3 needs >= 5 MiB; 8 MiB is a minute or two on a slow 3G link
@@ -130,7 +131,8 @@ def complete_upload(store, media, user: dict, video_id: str, now: int) -> tuple[
         raise Conflict("upload_incomplete", fields={"missing_parts": []}) from exc
     try:
         video = store.update(*video_key(video_id), set={"status": "processing", "step": "queued",
-                                                         "updated_at": now},
+                                                         "updated_at": now,
+                                                         **processing_index(video_id, now)},
                              condition=Condition.present(status="uploading"))
     except ConditionFailed:  # S3's event reached the worker first (AWS): it has claimed it
         return get(store, video_id), False
@@ -152,8 +154,8 @@ def _claim(store, video_id: str, now: int) -> dict | None:
         # "uploading": S3's event arrived before the API recorded the completed upload.
         try:
             return store.update(*video_key(video_id), set={
-                "status": "processing", "step": "transcoding", "updated_at": now},
-                condition=Condition.present(**expected))
+                "status": "processing", "step": "transcoding", "updated_at": now,
+                **processing_index(video_id, now)}, condition=Condition.present(**expected))
         except ConditionFailed:
             continue
     return None
@@ -199,7 +201,8 @@ def finish(store, media, events, outcome: Outcome, now: int) -> dict | None:
         fields = {"status": "failed", "reason": outcome.reason, "detail": outcome.detail[:1000]}
     try:
         video = store.update(*video_key(outcome.video_id), set={**fields, "updated_at": now},
-                             remove=("step",), condition=Condition.present(status="processing"))
+                             remove=("step", *INDEX_FIELDS),
+                             condition=Condition.present(status="processing"))
     except ConditionFailed:
         current = get(store, outcome.video_id)
         if current is None:  # deleted while it was processed: drop what the job wrote
@@ -217,8 +220,9 @@ def retry(store, user: dict, video_id: str, now: int) -> dict:
         raise Conflict("video_retry_not_possible")
     try:
         return store.update(*video_key(video_id), set={"status": "processing", "step": "queued",
-                                                        "updated_at": now},
-                            add={"retries": 1}, remove=("reason", "detail"),
+                                                        "updated_at": now,
+                                                        **processing_index(video_id, now)},
+                            add={"retries": 1}, remove=("reason", "detail", "requeued"),
                             condition=Condition.present(status="failed"))
     except ConditionFailed:
         raise Conflict() from None

@@ -299,3 +299,56 @@ def test_the_transcoder_follows_the_configuration(tmp_path):
                          ({"TOGETHER_TRANSCODE": "mediaconvert"}, "TOGETHER_MEDIA=s3")):
         with pytest.raises(ConfigError, match=named):
             Config.from_env({"TOGETHER_DATA_DIR": str(tmp_path), **wrong})
+
+
+class Crash(BaseException):
+    """The worker process dies here (not an error the code could catch and record)."""
+
+
+def crashing(monkeypatch, transcoder):
+    def die(job):
+        raise Crash()
+
+    monkeypatch.setattr(transcoder, "submit", die)
+
+
+def test_a_video_a_crash_left_processing_is_requeued_by_the_sweep(videos, app, clips, clock,
+                                                                 monkeypatch):
+    from functions.videos.sweep import STUCK_S
+    from functions.workers import sweep_videos
+
+    a = app.extensions["together"]
+    real = a.transcode.submit
+    crashing(monkeypatch, a.transcode)
+    video_id = videos.upload(clips["clip_webm"])
+    assert videos.get(video_id)["status"] == "processing"  # for ever, without the sweep
+    assert videos.client.post(f"/api/videos/{video_id}/retry").status_code == 409
+
+    assert sweep_videos(a) == {"requeued": 0, "failed": 0}  # not stuck yet: it may be working
+    monkeypatch.setattr(a.transcode, "submit", real)
+    clock.advance(STUCK_S + 1)
+    assert sweep_videos(a) == {"requeued": 1, "failed": 0}
+    videos.settle()
+
+    assert videos.get(video_id)["status"] == "ready"
+    assert sweep_videos(a) == {"requeued": 0, "failed": 0}
+
+
+def test_a_video_stuck_twice_fails_with_a_reason_and_can_be_retried(videos, app, clips, clock,
+                                                                   monkeypatch):
+    from functions.workers import sweep_videos
+
+    a = app.extensions["together"]
+    real = a.transcode.submit
+    crashing(monkeypatch, a.transcode)
+    video_id = videos.upload(clips["clip_webm"])
+    assert sweep_videos(a, everything=True) == {"requeued": 1, "failed": 0}  # at start-up
+    videos.settle()  # it crashes again
+    assert sweep_videos(a, everything=True) == {"requeued": 0, "failed": 1}
+
+    failed = videos.get(video_id)
+    assert (failed["status"], failed["reason"]) == ("failed", "internal")
+    monkeypatch.setattr(a.transcode, "submit", real)
+    assert videos.client.post(f"/api/videos/{video_id}/retry").status_code == 202
+    videos.settle()
+    assert videos.get(video_id)["status"] == "ready"

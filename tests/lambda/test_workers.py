@@ -186,12 +186,24 @@ def test_other_events_change_nothing(aws):
 def test_zappa_sends_the_media_buckets_upload_events_to_the_worker(stage):
     settings = json.loads((ROOT / "infra" / "zappa_settings.json").read_text())[stage]
 
-    [upload] = [e for e in settings["events"] if "s3" in e["event_source"]["arn"]]
+    [upload] = [e for e in settings["events"]
+                if "s3" in e.get("event_source", {}).get("arn", "")]
     assert upload["function"] == "functions.workers.on_media_uploaded"
     assert upload["event_source"] == {
         "arn": "arn:aws:s3:::${MediaBucketName}", "prefix": "uploads/",
         "events": ["s3:ObjectCreated:CompleteMultipartUpload"]}
     module, name = upload["function"].rsplit(".", 1)
+    assert callable(getattr(__import__(module, fromlist=[name]), name))
+
+
+@pytest.mark.parametrize("stage", ["dev", "prod"])
+def test_zappa_runs_the_video_sweep_on_a_schedule(stage):
+    settings = json.loads((ROOT / "infra" / "zappa_settings.json").read_text())[stage]
+
+    [sweep] = [e for e in settings["events"] if "expression" in e]
+    assert sweep == {"function": "functions.workers.on_schedule",
+                     "expression": "rate(15 minutes)"}
+    module, name = sweep["function"].rsplit(".", 1)
     assert callable(getattr(__import__(module, fromlist=[name]), name))
 
 

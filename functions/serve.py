@@ -1,0 +1,19 @@
+"""The embedded server's entry point (`make run`: waitress-serve functions.serve:app): the app,
+and the background duties that Lambda schedules on AWS."""
+
+from functools import partial
+
+from .background import every
+from .workers import sweep_videos
+from .wsgi import app
+
+SWEEP_EVERY_S = 600
+
+adapters = app.extensions["together"]
+if adapters.worker is not None:
+    # A video this process was transcoding when it last stopped is picked up again now (nothing
+    # else transcodes here), and stuck ones every few minutes.
+    adapters.worker.submit(partial(sweep_videos, adapters, everything=True))
+    every(SWEEP_EVERY_S, partial(adapters.worker.submit, sweep_videos, adapters))
+
+__all__ = ["app"]
