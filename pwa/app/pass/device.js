@@ -26,16 +26,34 @@ export async function savedDevice(user) {
   return device && device.employeeId === user.id ? device : null;
 }
 
+/**
+ * The proof that this phone holds the key (docs/pass-format.md, "Registering a device"): the
+ * device key signs "TG1-DEVICE" 0 challenge 0 employee-id, a fresh server challenge.
+ */
+export function proofMessage(challenge, employeeId) {
+  return new TextEncoder().encode(`TG1-DEVICE\0${challenge}\0${employeeId}`);
+}
+
+async function proof(user, device) {
+  const { challenge } = await post("/api/health/devices/challenge", {});
+  const signature = await crypto.subtle.sign({ name: "Ed25519" }, device.keys.privateKey,
+    proofMessage(challenge, user.id));
+  return { public_key: device.publicKey, challenge, signature: toB64url(new Uint8Array(signature)) };
+}
+
 /** Registers the public key; a key the server revoked (another phone took over) is replaced. */
 async function register(user, device, { again = true } = {}) {
   try {
-    const answer = await post("/api/health/devices", { public_key: device.publicKey });
+    const answer = await post("/api/health/devices", await proof(user, device));
     const registered = { ...device, registered: true };
     await db.put(registered);
     if (answer.pass) await keep(user, registered, answer.pass);
     return registered;
   } catch (error) {
-    if (error.code !== "device_revoked" || !again) throw error;
+    if (!again) throw error;
+    if (error.code === "device_challenge_expired") return register(user, device, { again: false });
+    // Revoked (another phone took over) or bound to someone else: this phone makes a new key.
+    if (error.code !== "device_revoked" && error.code !== "device_key_taken") throw error;
     return register(user, await newDevice(user), { again: false });
   }
 }
