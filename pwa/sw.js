@@ -80,6 +80,7 @@ const SHELL = [
   "/app/views/home.js",
   "/app/views/more.js",
   "/app/views/notes.js",
+  "/app/views/pass-print.js",
   "/app/views/publish.js",
   "/app/views/reach.js",
   "/app/views/scanner.js",
