@@ -93,7 +93,7 @@ export default {
   "healthpass.offline": "Offline — your pass still works",
   "healthpass.loading": "Getting your pass…",
   "healthpass.declareAgain": "Update today's declaration",
-  "healthpass.printable": "Printable pass",
+  "healthpass.printable": "Print a paper pass",
   "healthpass.none.title": "Declare to get today's pass",
   "healthpass.none.text": "Answer a few health questions — it takes under a minute. Your pass appears here right after.",
   "healthpass.none.action": "Declare now",

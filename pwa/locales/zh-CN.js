@@ -93,7 +93,7 @@ export default {
   "healthpass.offline": "离线 — 通行码仍然可用",
   "healthpass.loading": "正在获取通行码…",
   "healthpass.declareAgain": "更新今天的申报",
-  "healthpass.printable": "可打印的通行码",
+  "healthpass.printable": "打印纸质通行码",
   "healthpass.none.title": "申报后即可获取今天的通行码",
   "healthpass.none.text": "回答几个健康问题，不到一分钟。申报后通行码会立即显示在这里。",
   "healthpass.none.action": "立即申报",
