@@ -52,6 +52,7 @@ const SHELL = [
   "/app/pass/decoder-worker.js",
   "/app/pass/device.js",
   "/app/pass/live.js",
+  "/app/pass/proof.js",
   "/app/pass/qr.js",
   "/app/pass/status.js",
   "/app/pass/trust.js",

@@ -7,6 +7,7 @@ import { get, post } from "../api.js";
 import { toB64url } from "./b64url.js";
 import * as db from "./db.js";
 import { nowS } from "./live.js";
+import { proofMessage } from "./proof.js";
 
 const DEVICE = "device";
 const CREDENTIAL = "credential";
@@ -26,14 +27,7 @@ export async function savedDevice(user) {
   return device && device.employeeId === user.id ? device : null;
 }
 
-/**
- * The proof that this phone holds the key (docs/pass-format.md, "Registering a device"): the
- * device key signs "TG1-DEVICE" 0 challenge 0 employee-id, a fresh server challenge.
- */
-export function proofMessage(challenge, employeeId) {
-  return new TextEncoder().encode(`TG1-DEVICE\0${challenge}\0${employeeId}`);
-}
-
+/** Proves this phone holds the key: it signs a fresh, single-use server challenge. */
 async function proof(user, device) {
   const { challenge } = await post("/api/health/devices/challenge", {});
   const signature = await crypto.subtle.sign({ name: "Ed25519" }, device.keys.privateKey,
