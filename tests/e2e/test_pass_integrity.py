@@ -86,6 +86,8 @@ def test_another_person_cannot_take_over_a_live_pass_seen_in_its_qr(
 def print_pass(page: Page, make: str, understood: str, shot: str) -> str:
     """From the pass screen to the printed sheet, through the warning; answers the QR text."""
     page.locator(".hp-links a[href='/pass/print']").click()
+    expect(page.locator(".pp-warning")).to_be_visible()
+    screenshot(page, f"{shot}-warning")
     page.get_by_role("button", name=make).click()
     expect(page.locator("#pp-understood-error")).to_be_visible()  # the warning must be read
     page.get_by_label(understood).check()
@@ -93,6 +95,8 @@ def print_pass(page: Page, make: str, understood: str, shot: str) -> str:
     sheet = page.locator(".pp-sheet")
     expect(sheet.locator(".pp-qr svg")).to_be_visible()
     screenshot(page, shot)
+    sheet.locator(".pp-how").scroll_into_view_if_needed()
+    screenshot(page, f"{shot}-how")
     return sheet.locator(".pp-qr").get_attribute("data-qr")
 
 
@@ -174,3 +178,29 @@ def test_a_health_officer_prints_a_pass_for_someone_with_a_reason(
     page.get_by_label("原因").fill("手机在上班路上丢失")
     page.get_by_role("button", name="生成纸质通行码").click()
     expect(page.locator(".pp-sheet")).to_contain_text("Samuel Okafor")
+
+
+def test_the_guard_is_warned_when_keys_are_over_a_day_old_and_answers_are_flagged(
+        page: Page, accounts, guard_context, camera):  # noqa: F811
+    open_pass(page, accounts, "aisha.rahman@example.com")
+    declare(page)
+    page.get_by_role("button", name="Show my pass").click()
+    write_clip(camera, None)  # nothing in front of the camera yet
+
+    start = time.time()
+    guard, problems = guard_page(guard_context, accounts, start)
+    guard.goto("/tools/scan")
+    expect(guard.locator(".scan-trust")).to_have_text("无需联网即可使用 — 密钥更新于刚刚")
+    expect(guard.locator(".scan-count")).to_have_text(re.compile(r"^本机今天已扫描 \d+ 次$"))
+    expect(guard.locator(".scan-warning")).to_be_hidden()
+
+    guard_context.set_offline(True)
+    guard_context.clock.set_system_time(start + 25 * 3600)
+    write_clip(camera, png_picture(page.locator(".hp-qr").screenshot()))
+    guard.reload()
+    warning = guard.locator(".scan-warning")
+    expect(warning).to_contain_text("密钥与撤销名单已超过一天未更新（更新于昨天）")
+    result = guard.locator(RESULT)
+    expect(result).to_contain_text("所用密钥已超过一天未更新")  # whatever the answer, flagged
+    screenshot(guard, "scanner-stale-keys")
+    assert problems == []
