@@ -10,15 +10,20 @@ from .schemas import day_field
 B64URL_32 = "Use the raw 32-byte Ed25519 public key in unpadded base64url (43 characters)."
 
 
-def _device_key(value: str) -> None:
-    try:
-        raw = unb64url(value)
-    except ValueError:
-        raw = b""
-    if len(raw) != 32:
-        raise ValidationError(B64URL_32)
+def _raw_bytes(size: int, message: str):
+    """A validator: unpadded base64url of exactly `size` bytes."""
+    def check(value: str) -> None:
+        try:
+            raw = unb64url(value)
+        except ValueError:
+            raw = b""
+        if len(raw) != size:
+            raise ValidationError(message)
+    return check
 
 
+_device_key = _raw_bytes(32, B64URL_32)
+_signature = _raw_bytes(64, "Use the 64-byte Ed25519 signature in unpadded base64url.")
 DEVICE_KEY = fields.String(validate=_device_key)
 
 
@@ -47,15 +52,6 @@ class PassSchema(Schema):
     expires_at = fields.Integer()
     cti = fields.String(metadata={"description": "credential id, base64url"})
     device_key = fields.String(allow_none=True)
-
-
-def _signature(value: str) -> None:
-    try:
-        raw = unb64url(value)
-    except ValueError:
-        raw = b""
-    if len(raw) != 64:
-        raise ValidationError("Use the 64-byte Ed25519 signature in unpadded base64url.")
 
 
 class ChallengeSchema(Schema):
