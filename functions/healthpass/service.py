@@ -185,8 +185,9 @@ def override(store, officer: dict, body: dict, now: int, tz) -> dict:
     today = store.get(*count_key(employee_id, day.isoformat()))
     if today and today["counted"] != body["status"]:
         after = {**today, "counted": body["status"]}
-        ops += [Update(today["pk"], today["sk"], set={"counted": body["status"]},
-                       condition=_same(today)), *_recount(today, after, now)]
+        ops += [Update(today["pk"], today["sk"], condition=_same(today),
+                       set={"counted": body["status"], "rev": secrets.token_hex(8)}),
+                *_recount(today, after, now)]
     try:
         store.transact(ops)
     except ConditionFailed:
