@@ -117,6 +117,12 @@ def test_a_printed_pass_is_a_page_and_the_guard_is_told_to_check_photo_id(
     expect(sheet).to_contain_text("Green")
     expect(sheet).to_contain_text("Valid until")
     expect(sheet).to_contain_text("Show this page and your photo ID at the entrance.")
+    page.emulate_media(media="print")  # on paper: the sheet alone, no app around it
+    expect(page.locator(".tabbar")).to_be_hidden()
+    expect(page.get_by_role("button", name="Print")).to_be_hidden()
+    expect(sheet).to_be_visible()
+    screenshot(page, "pass-printed-en-print")
+    page.emulate_media(media="screen")
     write_clip(camera, png_picture(sheet.locator(".pp-qr").screenshot()))
 
     guard, problems = guard_page(guard_context, accounts, time.time())  # reads Chinese
