@@ -9,7 +9,7 @@ from ..days import day_of
 from ..store import Put
 
 KEEP_S = 366 * 86400
-ACTIONS = ("rules_changed", "override", "declaration_read")
+ACTIONS = ("rules_changed", "override", "declaration_read", "printed_pass_issued")
 
 
 def entry(actor: dict, action: str, at: int, tz, *, subject: str | None = None,

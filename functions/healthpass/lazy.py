@@ -15,4 +15,4 @@ class _Lazy:
         return getattr(module, attr)
 
 
-passes, qr = _Lazy(".passes"), _Lazy(".qr")
+devices, passes, printed = _Lazy(".devices"), _Lazy(".passes"), _Lazy(".printed")

@@ -1,6 +1,5 @@
-"""Pass endpoints: issuer keys, today's pass (JSON or SVG), devices, revocations, checks, scans."""
+"""Pass endpoints: issuer keys, passes (live, static, printed), devices, revocations, scans."""
 
-from flask import Response
 from flask_smorest import Blueprint
 
 from ..api import public
@@ -9,8 +8,9 @@ from ..days import day_of
 from ..errors import Invalid
 from ..wiring import adapters, now, store, zone
 from . import scans
-from .lazy import passes, qr
+from .lazy import devices, passes, printed
 from .pass_schemas import (
+    ChallengeSchema,
     DeviceRegisteredSchema,
     DeviceSchema,
     JwksSchema,
@@ -18,6 +18,8 @@ from .pass_schemas import (
     PassQuerySchema,
     PassSchema,
     PassVerdictSchema,
+    PrintedPassInSchema,
+    PrintedPassSchema,
     RevocationsSchema,
     ScanQuerySchema,
     ScanRecordSchema,
@@ -38,11 +40,6 @@ def _keys():
     return adapters().pass_keys
 
 
-def _private(response: Response) -> Response:
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @blp.route("/keys", methods=["GET"])
 @public
 @blp.response(200, JwksSchema, headers={"Cache-Control": {"schema": {"type": "string"}}})
@@ -59,26 +56,35 @@ def today_pass(args):
     user, key = current_user(), args.get("device_key")
     if key:
         answer = passes.device_pass(store(), _keys(), user, key, now(), zone())
-    else:
-        answer = passes.issue(store(), _keys(), user, now(), zone())
+    else:  # the static pass, only for people without a registered phone
+        answer = printed.static_pass(store(), _keys(), user, now(), zone())
     return answer, 200, {"Cache-Control": "no-store"}
 
 
-@blp.route("/pass.svg", methods=["GET"])
-@blp.response(200, content_type="image/svg+xml", description="The static pass as a QR code.")
-def pass_svg():
-    """Today's static pass as an SVG QR code, for printing or for people without a phone."""
-    answer = passes.issue(store(), _keys(), current_user(), now(), zone())
-    return _private(Response(qr.svg(answer["qr"]), mimetype="image/svg+xml"))
+@blp.route("/printed-passes", methods=["POST"])
+@blp.arguments(PrintedPassInSchema)
+@blp.response(201, PrintedPassSchema)
+def printed_pass(args):
+    """A static pass to print: one's own after a warning, or (health officers) someone's with a
+    reason. Audited either way; guards see it as a printed pass and check photo ID."""
+    answer = printed.issue_printed(store(), _keys(), current_user(), args, now(), zone())
+    return answer, 201, {"Cache-Control": "no-store"}
+
+
+@blp.route("/devices/challenge", methods=["POST"])
+@blp.response(201, ChallengeSchema)
+def device_challenge():
+    """A single-use challenge, valid 5 minutes, that a phone signs to register its key."""
+    return devices.new_challenge(store(), current_user(), now()), 201, {"Cache-Control": "no-store"}
 
 
 @blp.route("/devices", methods=["POST"])
 @blp.arguments(DeviceSchema)
 @blp.response(201, DeviceRegisteredSchema)
 def register_device(args):
-    """Bind the person's live pass to a device key (other devices of theirs are revoked)."""
-    return passes.register_device(store(), _keys(), current_user(), args["public_key"], now(),
-                                  zone())
+    """Bind the person's live pass to a device key the phone proved it holds (a signed
+    challenge); their other devices are revoked; a key bound to someone else is refused."""
+    return passes.register_device(store(), _keys(), current_user(), args, now(), zone())
 
 
 @blp.route("/revocations", methods=["GET"])

@@ -10,15 +10,20 @@ from .schemas import day_field
 B64URL_32 = "Use the raw 32-byte Ed25519 public key in unpadded base64url (43 characters)."
 
 
-def _device_key(value: str) -> None:
-    try:
-        raw = unb64url(value)
-    except ValueError:
-        raw = b""
-    if len(raw) != 32:
-        raise ValidationError(B64URL_32)
+def _raw_bytes(size: int, message: str):
+    """A validator: unpadded base64url of exactly `size` bytes."""
+    def check(value: str) -> None:
+        try:
+            raw = unb64url(value)
+        except ValueError:
+            raw = b""
+        if len(raw) != size:
+            raise ValidationError(message)
+    return check
 
 
+_device_key = _raw_bytes(32, B64URL_32)
+_signature = _raw_bytes(64, "Use the 64-byte Ed25519 signature in unpadded base64url.")
 DEVICE_KEY = fields.String(validate=_device_key)
 
 
@@ -49,14 +54,35 @@ class PassSchema(Schema):
     device_key = fields.String(allow_none=True)
 
 
+class ChallengeSchema(Schema):
+    challenge = fields.String(metadata={"description": "base64url; sign it within 5 minutes, "
+                                                      "once (docs/pass-format.md)"})
+    expires_at = fields.Integer()
+
+
 class DeviceSchema(Schema):
     public_key = fields.String(required=True, validate=_device_key)
+    challenge = fields.String(required=True, validate=validate.Length(min=16, max=64))
+    signature = fields.String(required=True, validate=_signature)
 
 
 class DeviceRegisteredSchema(Schema):
     device_key = fields.String()
     registered_at = fields.Integer()
     pass_ = fields.Nested(PassSchema, data_key="pass", attribute="pass", allow_none=True)
+
+
+class PrintedPassInSchema(Schema):
+    employee_id = fields.String(validate=ID, metadata={
+        "description": "whose pass; someone else's needs health.oversee and a reason"})
+    reason = fields.String(validate=validate.Length(max=300))
+    understood = fields.Boolean(metadata={
+        "description": "for one's own: the person saw the warning that paper can be copied"})
+
+
+class PrintedPassSchema(PassSchema):
+    employee_id = fields.String()
+    name = fields.String()
 
 
 class RevocationsSchema(Schema):
@@ -77,6 +103,9 @@ class PassVerdictSchema(Schema):
     name = fields.String(allow_none=True)
     employee_id = fields.String(allow_none=True)
     photo_url = fields.String(allow_none=True)
+    presentation = fields.String(allow_none=True, metadata={
+        "enum": ["live", "printed"], "description": "how to present a pass whose issuer "
+        "signature held: printed (TG1:) means check photo ID"})
 
 
 class ScanSchema(Schema):

@@ -9,10 +9,8 @@ from ..directory.service import get_employee
 from ..encoding import b64url, unb64url
 from ..errors import Conflict
 from ..i18n import t
-from ..store import Delete
-from . import credential
-from .revocation import PK as REVOKED_PK
-from .revocation import StoreRevocations, revoke_credentials, revoke_device
+from . import credential, devices
+from .revocation import StoreRevocations
 from .service import health_pk, status_of
 
 CTI_BYTES = 12  # random credential id: unique enough, and small in the QR
@@ -32,13 +30,6 @@ class DeviceNotRegistered(Conflict):
 
     def __init__(self):
         super().__init__("device_not_registered")
-
-
-class DeviceRevoked(Conflict):
-    code = "device_revoked"
-
-    def __init__(self):
-        super().__init__("device_revoked")
 
 
 def issue(store, keys, user: dict, now: int, tz, *, device_key: str | None = None) -> dict:
@@ -71,33 +62,20 @@ def _answer(cred: dict) -> dict:
             "device_key": cred.get("dk")}
 
 
-def _device_key(employee_id: str, device_key: str) -> tuple[str, str]:
-    return health_pk(employee_id), f"DEVICE#{device_key}"
-
-
-def register_device(store, keys, user: dict, device_key: str, now: int, tz) -> dict:
-    """Bind the person's passes to this device key; other devices of theirs are revoked."""
-    if store.get(REVOKED_PK, f"D#{device_key}"):
-        raise DeviceRevoked()
-    end_of_today = end_of(day_of(now, tz), tz)  # no credential carrying a key outlives this
-    page = store.query(health_pk(user["id"]), prefix="DEVICE#", limit=50)
-    for old in page.items:
-        if old["device_key"] != device_key:
-            revoke_credentials(store, user["id"], only_device=old["device_key"])
-            store.transact([revoke_device(old["device_key"], end_of_today),
-                            Delete(old["pk"], old["sk"])])
-    pk, sk = _device_key(user["id"], device_key)
-    store.put({"pk": pk, "sk": sk, "device_key": device_key, "registered_at": now})
+def register_device(store, keys, user: dict, body: dict, now: int, tz) -> dict:
+    """Bind the person's passes to a device key the phone proved it holds; answer today's pass."""
+    devices.check_proof(store, user, body, now)
+    answer = devices.bind(store, user, body["public_key"], now, tz)
     try:
-        current = issue(store, keys, user, now, tz, device_key=device_key)
+        current = issue(store, keys, user, now, tz, device_key=body["public_key"])
     except DeclarationRequired:
         current = None
-    return {"device_key": device_key, "registered_at": now, "pass": current}
+    return {**answer, "pass": current}
 
 
 def device_pass(store, keys, user: dict, device_key: str, now: int, tz) -> dict:
     """A fresh credential for a device the person registered before."""
-    if store.get(*_device_key(user["id"], device_key)) is None:
+    if store.get(health_pk(user["id"]), f"DEVICE#{device_key}") is None:
         raise DeviceNotRegistered()
     return issue(store, keys, user, now, tz, device_key=device_key)
 
@@ -109,12 +87,13 @@ def verify_online(store, keys, text: str, now: int) -> dict:
                                 revoked_devices=StoreRevocations(store, "device"))
     answer = {"valid": verdict.valid, "reason": verdict.reason,
               "message": t(f"pass_{verdict.reason}"), "status": None, "name": None,
-              "employee_id": None, "photo_url": None}
+              "employee_id": None, "photo_url": None, "presentation": None}
     if verdict.claims is not None:  # the issuer's signature holds: the identity is ours
         employee_id = verdict.claims[credential.SUB]
         person = get_employee(store, employee_id) or {}
         answer.update(employee_id=employee_id, name=person.get("name") or verdict.claims["n"],
-                      photo_url=person.get("photo_url"))
+                      photo_url=person.get("photo_url"),
+                      presentation="live" if text.startswith("TG1L:") else "printed")
         if verdict.valid:
             answer["status"] = credential.COLOURS[verdict.claims["st"]]
     return answer

@@ -71,6 +71,10 @@ class DeclarationRecordSchema(Schema):
     until = fields.Integer()
     rules_version = fields.Integer()
     declared_at = fields.Integer()
+    id = fields.String(metadata={"description": "the declaration's key (DECL#day#time#rev)"})
+    corrects = fields.String(allow_none=True, metadata={
+        "description": "id of the declaration this one corrects (made within 10 minutes of "
+                       "it); both holds still count"})
 
 
 class DeclarationListSchema(Schema):

@@ -15,6 +15,7 @@ from .revocation import revoke_credentials
 
 KEEP_S = 21 * 86400  # a declaration is personal health data: gone after 21 days
 COUNTER_KEEP_S = 366 * 86400  # counts name no one
+CORRECTION_S = 10 * 60  # a declaration this soon after the previous one corrects it (a typo)
 ANSWERS = ("temperature_c", "symptoms", "close_contact", "visited_high_risk_area")
 OVERRIDE = "OVERRIDE"
 
@@ -32,13 +33,26 @@ def health_pk(employee_id: str) -> str:
     return f"HEALTH#{employee_id}"
 
 
-def declaration_key(employee_id: str, day: date) -> tuple[str, str]:
-    return health_pk(employee_id), f"DECL#{day.isoformat()}"
+def declaration_sk(day: date, declared_at: int, rev: str) -> str:
+    """Every declaration is its own item, in time order within the day."""
+    return f"DECL#{day.isoformat()}#{declared_at:010d}#{rev}"
+
+
+def count_key(employee_id: str, day: str) -> tuple[str, str]:
+    """The colour a person is counted at in HR's counters for one day (one per person)."""
+    return health_pk(employee_id), f"COUNTED#{day}"
+
+
+def hold_index(employee_id: str, status: str, until: int) -> dict:
+    """gsi2 attributes of a yellow or red hold (query HHOLD with sk >= now for active holds)."""
+    if status == "green":
+        return {}
+    return {"gsi2pk": "HHOLD", "gsi2sk": f"{until:010d}#{employee_id}"}
 
 
 def _recent(store, employee_id: str) -> list[dict]:
-    """The person's unexpired declarations (at most 21 days: one page)."""
-    return store.query(health_pk(employee_id), prefix="DECL#", limit=50, reverse=True).items
+    """The person's unexpired declarations, newest first (21 days, bounded by design)."""
+    return list(store.iter_query(health_pk(employee_id), prefix="DECL#", reverse=True))
 
 
 def _combine(declarations: list[dict], override: dict | None, now: int, today: str):
@@ -65,7 +79,7 @@ def _counter(day: str, site: str, unit: str, add: dict, now: int) -> Update:
 
 
 def _recount(before: dict | None, after: dict, now: int) -> list[Update]:
-    """Counter changes when `after` replaces `before` (same person, same day)."""
+    """Counter changes when the person's counted colour for a day goes from before to after."""
     day = after["date"]
     if before is None:
         return [_counter(day, after["site"], after["unit"], {after["counted"]: 1}, now)]
@@ -78,45 +92,51 @@ def _recount(before: dict | None, after: dict, now: int) -> list[Update]:
             _counter(day, *new, {after["counted"]: 1}, now)]
 
 
-def hold_index(employee_id: str, status: str, until: int) -> dict:
-    """gsi2 "HHOLD" for a yellow or red item, by its end: the console's people on hold."""
-    if status not in ("yellow", "red"):
-        return {}
-    return {"gsi2pk": "HHOLD", "gsi2sk": f"{until:010d}#{employee_id}"}
-
-
-def declaration_index(item: dict) -> dict:
-    """gsi1 "HDECL#<day>" (a day's declarations, by person, then time) and the hold index."""
-    return {"gsi1pk": f"HDECL#{item['date']}",
-            "gsi1sk": f"{item['employee_id']}#{item['declared_at']:010d}",
-            **hold_index(item["employee_id"], item["outcome"], item["until"])}
-
-
 def _same(item: dict | None) -> Condition:
     """Write only over exactly what we read (nothing, or that revision)."""
     return Condition.present(rev=item["rev"]) if item else Condition.not_exists()
 
 
+def _corrected(history: list[dict], day: str, now: int) -> str | None:
+    """The sk of today's latest declaration if it is recent enough for this one to correct it."""
+    today = [d for d in history if d["date"] == day]
+    if today and now - today[0]["declared_at"] <= CORRECTION_S:
+        return today[0]["sk"]
+    return None
+
+
 def declare(store, user: dict, answers: dict, now: int, tz) -> dict:
-    """Record today's declaration (replacing an earlier one today), count it, revoke old passes."""
+    """Record a declaration (every one is kept), count the person once, revoke old passes.
+
+    A later declaration never lifts a hold an earlier one started, even the same day: every
+    declaration's hold counts and the most severe wins. One made within CORRECTION_S of the
+    previous is marked as correcting it, so a health officer sees the typo and its fix.
+    """
     day = day_of(now, tz)
     rules_doc = rules.current(store)
     outcome = rules.decide(rules_doc, answers)
-    key = declaration_key(user["id"], day)
-    history = [d for d in _recent(store, user["id"]) if d["sk"] != key[1]]
-    before = store.get(*key)
-    item = {"pk": key[0], "sk": key[1], "employee_id": user["id"], "date": day.isoformat(),
+    history = _recent(store, user["id"])
+    rev = secrets.token_hex(8)
+    until = end_of(day, tz, days=outcome.days)
+    item = {"pk": health_pk(user["id"]), "sk": declaration_sk(day, now, rev),
+            "employee_id": user["id"], "date": day.isoformat(),
             **{k: answers[k] for k in ANSWERS}, "outcome": outcome.status,
-            "reasons": list(outcome.reasons), "until": end_of(day, tz, days=outcome.days),
+            "reasons": list(outcome.reasons), "until": until,
             "rules_version": rules_doc["version"], "declared_at": now,
-            "site": user["site"], "unit": user["business_unit"], "rev": secrets.token_hex(8),
-            "expires_at": now + KEEP_S}
-    item.update(declaration_index(item))
+            "site": user["site"], "unit": user["business_unit"], "rev": rev,
+            "corrects": _corrected(history, day.isoformat(), now), "expires_at": now + KEEP_S,
+            "gsi1pk": f"HDECL#{day.isoformat()}", "gsi1sk": f"{user['id']}#{now:010d}",
+            **hold_index(user["id"], outcome.status, until)}
     status = _combine([item, *history], store.get(health_pk(user["id"]), OVERRIDE), now,
                       item["date"])
-    item["counted"] = status.status
+    before = store.get(*count_key(user["id"], item["date"]))
+    counted = {"pk": health_pk(user["id"]), "sk": count_key(user["id"], item["date"])[1],
+               "date": item["date"], "site": item["site"], "unit": item["unit"],
+               "counted": status.status, "rev": rev, "expires_at": now + KEEP_S}
     try:
-        store.transact([Put(item, condition=_same(before)), *_recount(before, item, now)])
+        store.transact([Put(item, condition=Condition.not_exists()),
+                        Put(counted, condition=_same(before)),
+                        *_recount(before, counted, now)])
     except ConditionFailed:
         raise Conflict() from None  # the same person declared twice at once: retry
     revoke_credentials(store, user["id"])
@@ -136,7 +156,7 @@ def own_status(store, user: dict, now: int, tz) -> dict:
 
 
 DECLARATION_FIELDS = ("date", *ANSWERS, "outcome", "reasons", "until", "rules_version",
-                      "declared_at")
+                      "declared_at", "corrects")
 
 
 def declarations(store, reader: dict, employee_id: str, now: int, tz) -> list[dict]:
@@ -145,7 +165,8 @@ def declarations(store, reader: dict, employee_id: str, now: int, tz) -> list[di
         raise NotFound("employee_not_found")
     if reader["id"] != employee_id:
         audit.record(store, reader, "declaration_read", now, tz, subject=employee_id)
-    return [{k: d.get(k) for k in DECLARATION_FIELDS} for d in _recent(store, employee_id)]
+    return [{"id": d["sk"], **{k: d.get(k) for k in DECLARATION_FIELDS}}
+            for d in _recent(store, employee_id)]
 
 
 def override(store, officer: dict, body: dict, now: int, tz) -> dict:
@@ -157,16 +178,16 @@ def override(store, officer: dict, body: dict, now: int, tz) -> dict:
     until = end_of(day, tz, days=body["days"])
     item = {"pk": health_pk(employee_id), "sk": OVERRIDE, "employee_id": employee_id,
             "status": body["status"], "reason": body["reason"], "by": officer["id"], "at": now,
-            "until": until, "expires_at": until,
-            **hold_index(employee_id, body["status"], until)}
+            "until": until, "expires_at": until, **hold_index(employee_id, body["status"], until)}
     ops = [Put(item), audit.entry(officer, "override", now, tz, subject=employee_id,
                                   detail={"status": body["status"], "reason": body["reason"],
                                           "until": until})]
-    today = store.get(*declaration_key(employee_id, day))
+    today = store.get(*count_key(employee_id, day.isoformat()))
     if today and today["counted"] != body["status"]:
         after = {**today, "counted": body["status"]}
-        ops += [Update(today["pk"], today["sk"], set={"counted": body["status"]},
-                       condition=_same(today)), *_recount(today, after, now)]
+        ops += [Update(today["pk"], today["sk"], condition=_same(today),
+                       set={"counted": body["status"], "rev": secrets.token_hex(8)}),
+                *_recount(today, after, now)]
     try:
         store.transact(ops)
     except ConditionFailed:

@@ -14,6 +14,7 @@ import * as healthpass from "./views/healthpass.js";
 import * as home from "./views/home.js";
 import * as more from "./views/more.js";
 import * as notes from "./views/notes.js";
+import * as passPrint from "./views/pass-print.js";
 import * as publish from "./views/publish.js";
 import * as reach from "./views/reach.js";
 import * as scanner from "./views/scanner.js";
@@ -30,6 +31,7 @@ export const ROUTES = {
   "/notes": { view: notes, tab: "/notes" },
   "/pass": { view: healthpass, tab: "/pass" },
   "/pass/declare": { view: declare, tab: "/pass" },
+  "/pass/print": { view: passPrint, tab: "/pass" },
   "/more": { view: more, tab: "/more" },
   "/signin": { view: signin, public: true },
   ...Object.fromEntries(TOOLS.map(({ path, permission }) =>

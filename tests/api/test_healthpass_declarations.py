@@ -98,13 +98,48 @@ def test_red_outranks_yellow_and_yellow_returns_when_red_ends_first(client, auth
     assert (answer["status"], answer["valid_until"]) == ("yellow", at("2026-03-08 00:00"))
 
 
-def test_a_new_declaration_the_same_day_replaces_the_first(client, auth, monday):
+def test_a_fever_cannot_be_erased_by_a_normal_declaration_the_same_day(client, auth, monday):
+    auth.sign_in("employee@example.com")
+    assert declare(client, temperature_c=38.4, symptoms=["cough"])["status"] == "yellow"
+    monday.advance(3600)
+    answer = declare(client)
+    assert (answer["status"], answer["outcome"]) == ("yellow", "green")
+    assert answer["valid_until"] == at("2026-03-09 00:00")
+    assert client.get("/api/health/status").get_json()["status"] == "yellow"
+    items = client.get("/api/health/declarations/E0001").get_json()["items"]
+    assert [(i["temperature_c"], i["outcome"], i["corrects"]) for i in items] == [
+        (36.6, "green", None), (38.4, "yellow", None)]
+
+
+def test_a_quick_correction_is_marked_and_never_lowers_the_colour(client, auth, monday, store):
     auth.sign_in("employee@example.com")
     assert declare(client, temperature_c=39.0)["status"] == "yellow"
-    monday.advance(600)
-    assert declare(client)["status"] == "green"  # a typo corrected: only the last one counts
-    items = client.get("/api/health/declarations/E0001").get_json()["items"]
-    assert [(i["date"], i["temperature_c"]) for i in items] == [("2026-03-02", 36.6)]
+    monday.advance(300)  # five minutes later: "I meant 36.9"
+    assert declare(client, temperature_c=36.9)["status"] == "yellow"
+    newest, first = client.get("/api/health/declarations/E0001").get_json()["items"]
+    [stored] = [d for d in store.query("HEALTH#E0001", prefix="DECL#").items
+                if d["temperature_c"] == 39.0]
+    assert newest["corrects"] == stored["sk"] == first["id"] and first["corrects"] is None
+    assert stored["sk"] == f"DECL#2026-03-02#{at('2026-03-02 09:00'):010d}#{stored['rev']}"
+    assert (stored["gsi1pk"], stored["gsi1sk"]) == (
+        "HDECL#2026-03-02", f"E0001#{at('2026-03-02 09:00'):010d}")
+    assert (stored["gsi2pk"], stored["gsi2sk"]) == (
+        "HHOLD", f"{at('2026-03-09 00:00'):010d}#E0001")
+    holds = store.query("HHOLD", index="gsi2").items
+    assert [h["temperature_c"] for h in holds] == [39.0]  # a green declaration holds no one
+
+
+def test_hr_counts_people_not_declarations(client, auth, monday):
+    auth.sign_in("employee@example.com")
+    declare(client)
+    monday.advance(60)
+    declare(client, temperature_c=38.0)
+    monday.advance(60)
+    declare(client)
+    auth.sign_out()
+    auth.sign_in("hr@example.com")
+    totals = client.get("/api/health/summary").get_json()["totals"]
+    assert totals == {"green": 0, "yellow": 1, "red": 0, "total": 1}
 
 
 def test_yesterdays_declaration_gives_no_status_today(client, auth, monday):

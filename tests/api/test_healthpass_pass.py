@@ -43,6 +43,17 @@ def open_pass(text: str) -> tuple[dict, dict]:
     return cbor2.loads(protected), cbor2.loads(payload)
 
 
+def register(client, device: Ed25519PrivateKey, employee_id: str = "E0001"):
+    """Registers a device key as the phone does: a challenge, signed with the key (the message
+    as docs/pass-format.md defines it, built here independently of the server's code)."""
+    challenge = client.post("/api/health/devices/challenge")
+    assert challenge.status_code == 201, challenge.get_json()
+    text = challenge.get_json()["challenge"]
+    message = b"TG1-DEVICE\x00" + text.encode() + b"\x00" + employee_id.encode()
+    return client.post("/api/health/devices", json={
+        "public_key": b64(raw(device)), "challenge": text, "signature": b64(device.sign(message))})
+
+
 def signed_in_with_pass(client, auth, email="employee@example.com", **answers):
     auth.sign_in(email)
     declare(client, **answers)
@@ -74,8 +85,8 @@ def test_the_issuer_keys_are_public_as_a_jwks(client, app):
 
 def test_no_declaration_today_no_pass(client, auth):
     auth.sign_in("employee@example.com")
-    for path in ("/api/health/pass", "/api/health/pass.svg"):
-        response = client.get(path)
+    for response in (client.get("/api/health/pass"),
+                     client.post("/api/health/printed-passes", json={"understood": True})):
         assert response.status_code == 409
         assert response.get_json()["error"]["code"] == "declaration_required"
 
@@ -93,16 +104,72 @@ def test_todays_pass_names_the_person_and_colour_and_nothing_else(client, auth):
     assert client.get("/api/health/pass").get_json() == answer  # reused while nothing changed
     assert check(client, auth, answer["qr"]) == {
         "valid": True, "reason": "ok", "message": "通行码有效。", "status": "yellow",
-        "name": "Li Na 李娜", "employee_id": "E0001", "photo_url": None}
+        "name": "Li Na 李娜", "employee_id": "E0001", "photo_url": None,
+        "presentation": "printed"}
 
 
-def test_the_printable_pass_is_an_svg_qr_code(client, auth):
-    signed_in_with_pass(client, auth)
-    response = client.get("/api/health/pass.svg")
-    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
-    assert response.headers["Cache-Control"] == "no-store"
-    assert response.data.startswith(b"<?xml") and b"<svg" in response.data
-    assert b"<path" in response.data
+def test_a_person_with_a_phone_gets_a_printed_pass_only_after_a_warning(client, auth):
+    auth.sign_in("employee@example.com")
+    declare(client)
+    assert register(client, Ed25519PrivateKey.generate()).status_code == 201
+    assert client.get("/api/health/pass.svg").status_code == 404  # the bare QR is gone
+    static = client.get("/api/health/pass")
+    assert static.status_code == 409 and static.get_json()["error"]["code"] == "live_pass_only"
+    unwarned = client.post("/api/health/printed-passes", json={})
+    assert unwarned.status_code == 422 and "understood" in unwarned.get_json()["error"]["fields"]
+    printed = client.post("/api/health/printed-passes", json={"understood": True})
+    assert printed.status_code == 201
+    answer = printed.get_json()
+    assert (answer["status"], answer["employee_id"], answer["name"], answer["device_key"]) == (
+        "green", "E0001", "Li Na 李娜", None)
+    assert "dk" not in open_pass(answer["qr"])[1]
+    verdict = check(client, auth, answer["qr"])
+    assert (verdict["reason"], verdict["presentation"]) == ("ok", "printed")
+    auth.sign_out()
+    auth.sign_in("health@example.com")
+    [entry] = client.get("/api/health/audit").get_json()["items"]
+    assert (entry["action"], entry["actor_id"], entry["subject_id"]) == (
+        "printed_pass_issued", "E0001", "E0001")
+    assert entry["detail"] == {"by": "self", "reason": None, "cti": answer["cti"]}
+
+
+def test_a_health_officer_prints_a_pass_for_someone_with_a_reason(client, auth):
+    auth.sign_in("employee@example.com")
+    declare(client, symptoms=["cough"])
+    auth.sign_out()
+    auth.sign_in("health@example.com")
+    body = {"employee_id": "E0001"}
+    missing = client.post("/api/health/printed-passes", json=body)
+    assert missing.status_code == 422 and "reason" in missing.get_json()["error"]["fields"]
+    printed = client.post("/api/health/printed-passes", json={**body, "reason": "Phone broken"})
+    assert printed.status_code == 201
+    assert (printed.get_json()["status"], printed.get_json()["name"]) == ("yellow", "Li Na 李娜")
+    [entry] = client.get("/api/health/audit").get_json()["items"]
+    assert (entry["action"], entry["actor_id"], entry["subject_id"], entry["detail"]["reason"],
+            entry["detail"]["by"]) == ("printed_pass_issued", "E0004", "E0001", "Phone broken",
+                                       "health_officer")
+
+
+@pytest.mark.parametrize("email", ["editor@example.com", "hr@example.com", "guard@example.com",
+                                   "admin@example.com"])
+def test_only_health_officers_print_someone_elses_pass(client, auth, email):
+    auth.sign_in("employee@example.com")
+    declare(client)
+    auth.sign_out()
+    auth.sign_in(email)
+    response = client.post("/api/health/printed-passes",
+                           json={"employee_id": "E0001", "reason": "Phone broken"})
+    assert response.status_code == 403
+
+
+def test_a_live_pass_is_presented_as_live(client, auth, monday):
+    device = Ed25519PrivateKey.generate()
+    auth.sign_in("employee@example.com")
+    declare(client)
+    bound = register(client, device).get_json()["pass"]
+    live = credential.live(base45.b45decode(bound["qr"].removeprefix("TG1:")), device,
+                           int(monday.now))
+    assert check(client, auth, live)["presentation"] == "live"
 
 
 def test_a_new_declaration_revokes_the_previous_pass(client, auth, monday):
@@ -125,7 +192,7 @@ def test_a_live_pass_is_signed_by_the_registered_device(client, auth, monday):
     device = Ed25519PrivateKey.generate()
     auth.sign_in("employee@example.com")
     declare(client)
-    response = client.post("/api/health/devices", json={"public_key": b64(raw(device))})
+    response = register(client, device)
     assert response.status_code == 201
     registered = response.get_json()
     assert registered["device_key"] == b64(raw(device))
@@ -151,15 +218,15 @@ def test_a_new_device_revokes_the_old_one(client, auth, monday):
     old, new = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
     auth.sign_in("employee@example.com")
     declare(client)
-    old_pass = client.post("/api/health/devices", json={"public_key": b64(raw(old))})
+    old_pass = register(client, old)
     old_cred = base45.b45decode(old_pass.get_json()["pass"]["qr"].removeprefix("TG1:"))
-    client.post("/api/health/devices", json={"public_key": b64(raw(new))})
+    register(client, new)
     assert check(client, auth, credential.live(old_cred, old, int(monday.now)))["reason"] \
         == "revoked"
     assert client.get("/api/health/revocations").get_json()["devices"] == [b64(raw(old))]
     auth.sign_out()
     auth.sign_in("employee@example.com")
-    again = client.post("/api/health/devices", json={"public_key": b64(raw(old))})
+    again = register(client, old)
     assert again.status_code == 409 and again.get_json()["error"]["code"] == "device_revoked"
     gone = client.get("/api/health/pass", query_string={"device_key": b64(raw(old))})
     assert gone.status_code == 409
@@ -168,18 +235,81 @@ def test_a_new_device_revokes_the_old_one(client, auth, monday):
 
 def test_a_device_can_register_before_the_first_declaration(client, auth):
     auth.sign_in("employee@example.com")
-    key = b64(raw(Ed25519PrivateKey.generate()))
-    response = client.post("/api/health/devices", json={"public_key": key})
+    device = Ed25519PrivateKey.generate()
+    key = b64(raw(device))
+    response = register(client, device)
     assert response.status_code == 201 and response.get_json()["pass"] is None
     declare(client)
     assert client.get("/api/health/pass", query_string={"device_key": key}).status_code == 200
+
+
+def test_another_person_cannot_take_over_or_revoke_a_live_pass(client, auth, monday):
+    victim = Ed25519PrivateKey.generate()
+    auth.sign_in("employee@example.com")
+    declare(client)
+    live_pass = credential.live(base45.b45decode(
+        register(client, victim).get_json()["pass"]["qr"].removeprefix("TG1:")), victim,
+        int(monday.now))
+    auth.sign_out()
+
+    auth.sign_in("editor@example.com")  # saw the victim's public key in the live QR
+    challenge = client.post("/api/health/devices/challenge").get_json()["challenge"]
+    bare = client.post("/api/health/devices", json={"public_key": b64(raw(victim))})
+    assert bare.status_code == 422 and set(bare.get_json()["error"]["fields"]) == {
+        "challenge", "signature"}
+    forged = client.post("/api/health/devices", json={
+        "public_key": b64(raw(victim)), "challenge": challenge, "signature": b64(b"\0" * 64)})
+    assert forged.status_code == 403
+    assert forged.get_json()["error"]["code"] == "device_proof_invalid"
+    assert check(client, auth, live_pass)["reason"] == "ok"  # the victim's pass still verifies
+    assert client.get("/api/health/revocations").get_json()["devices"] == []
+
+
+def test_a_key_bound_to_one_person_is_never_bound_to_another(client, auth, store):
+    shared = Ed25519PrivateKey.generate()  # even with the private key (a lent phone)
+    auth.sign_in("employee@example.com")
+    assert register(client, shared).status_code == 201
+    auth.sign_out()
+    auth.sign_in("editor@example.com")
+    taken = register(client, shared, "E0002")
+    assert taken.status_code == 403
+    assert taken.get_json()["error"]["code"] == "device_key_taken"
+    assert store.get("HDEVKEY#" + b64(raw(shared)), "OWNER")["employee_id"] == "E0001"
+    assert store.get("HEALTH#E0001", "DEVICE#" + b64(raw(shared))) is not None
+
+
+def test_a_challenge_is_single_use_short_lived_and_the_signers_own(client, auth, monday):
+    device = Ed25519PrivateKey.generate()
+    auth.sign_in("employee@example.com")
+    answer = client.post("/api/health/devices/challenge")
+    assert answer.headers["Cache-Control"] == "no-store"
+    text = answer.get_json()["challenge"]
+    assert answer.get_json()["expires_at"] == int(monday.now) + 300
+    body = {"public_key": b64(raw(device)), "challenge": text,
+            "signature": b64(device.sign(b"TG1-DEVICE\x00" + text.encode() + b"\x00E0001"))}
+    for_someone_else = {**body, "signature": b64(device.sign(
+        b"TG1-DEVICE\x00" + text.encode() + b"\x00E0002"))}
+    assert client.post("/api/health/devices", json=for_someone_else).status_code == 403
+    assert client.post("/api/health/devices", json=body).get_json()["error"]["code"] == \
+        "device_challenge_expired"  # spent by the failed attempt: one try per challenge
+    late = client.post("/api/health/devices/challenge").get_json()["challenge"]
+    monday.advance(301)
+    late_body = {**body, "challenge": late, "signature": b64(device.sign(
+        b"TG1-DEVICE\x00" + late.encode() + b"\x00E0001"))}
+    assert client.post("/api/health/devices", json=late_body).status_code == 409
+    auth.sign_out()
+    auth.sign_in("editor@example.com")  # another person cannot spend Li Na's challenge
+    fresh = {**body, "signature": b64(device.sign(
+        b"TG1-DEVICE\x00" + text.encode() + b"\x00E0002"))}
+    assert client.post("/api/health/devices", json=fresh).status_code == 409
 
 
 @pytest.mark.parametrize("key", ["", "abc", b64(b"x" * 31), b64(b"x" * 32) + "=",
                                  "*" * 43, 42, None])
 def test_device_keys_must_be_32_bytes_of_base64url(client, auth, key):
     auth.sign_in("employee@example.com")
-    response = client.post("/api/health/devices", json={"public_key": key})
+    response = client.post("/api/health/devices", json={
+        "public_key": key, "challenge": "A" * 43, "signature": b64(b"s" * 64)})
     assert response.status_code == 422 and "public_key" in response.get_json()["error"]["fields"]
     if isinstance(key, str):
         bad = client.get("/api/health/pass", query_string={"device_key": key or "x"})

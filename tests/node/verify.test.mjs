@@ -35,6 +35,8 @@ describe("verifyPass: every vector", () => {
       assert.deepEqual(verdict.claims, v.expected.claims ?? null);
       assert.equal(verdict.t, v.expected.t ?? null);
       assert.equal(verdict.colour, verdict.valid ? COLOURS[v.expected.claims.st] : null);
+      // a static pass is presented as printed ("check photo ID"), a live one as live
+      assert.equal(verdict.presentation, v.expected.presentation ?? null);
     });
   }
 });

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from functions.encoding import b64url
 from functions.healthpass import credential as c
+from functions.healthpass.devices import proof_message
 
 HERE = Path(__file__).parent
 OUT = HERE / "pass-vectors.json"
@@ -80,9 +81,24 @@ def _case(name: str, qr: str, reason: str, *, now: int = NOW, revoked_credential
     expected = {"valid": reason == "ok", "reason": reason}
     if reason in SIGNED:
         expected.update(_readable(qr))
+        # How a guard presents it: a static pass is paper (or a copy): "check photo ID".
+        expected["presentation"] = "live" if qr.startswith(c.LIVE_PREFIX) else "printed"
     return {"name": name, "note": note, "qr": qr, "now": now,
             "revoked_credentials": list(revoked_credentials),
             "revoked_devices": list(revoked_devices), "expected": expected}
+
+
+TEST_CHALLENGE = b64url(bytes(range(200, 232)))  # as POST /api/health/devices/challenge gives
+
+
+def _proof(name: str, employee_id: str, signer_seed: bytes, valid: bool, note: str) -> dict:
+    """A device proof of possession: the message, the device key's signature, and whether the
+    server accepts it for the test device key and employee E0001."""
+    message = proof_message(TEST_CHALLENGE, employee_id)
+    return {"name": name, "note": note, "public_key": b64url(_raw(_key(TEST_ONLY_DEVICE_SEED))),
+            "challenge": TEST_CHALLENGE, "employee_id": "E0001",
+            "message_hex": message.hex(), "signature": b64url(_key(signer_seed).sign(message)),
+            "valid": valid}
 
 
 def build() -> dict:
@@ -95,7 +111,8 @@ def build() -> dict:
                         sub="E0042", device=device)
     issuer = _key(TEST_ONLY_ISSUER_SEED)
     cases = [
-        _case("static-green", green, "ok", note="a printed pass, checked an hour after issue"),
+        _case("static-green", green, "ok", note="a printed pass, checked an hour after issue: "
+              "show 'Printed pass — check photo ID' with the colour and name"),
         _case("static-red-30-byte-name", red, "ok", note="valid pass; the guard sees red"),
         _case("live-green", _live(bound, NOW - 5), "ok", note="re-signed 5 s before the scan"),
         _case("live-red-30-byte-name", _live(bound_long, NOW), "ok",
@@ -133,6 +150,14 @@ def build() -> dict:
         "jwks": {"keys": [{"kty": "OKP", "crv": "Ed25519", "x": b64url(public),
                            "kid": b64url(c.kid_of(public)), "alg": "EdDSA", "use": "sig"}]},
         "vectors": cases,
+        "device_proofs": [
+            _proof("device-proof", "E0001", TEST_ONLY_DEVICE_SEED, True,
+                   "the phone of E0001 signs the challenge with its device key"),
+            _proof("device-proof-other-person", "E0002", TEST_ONLY_DEVICE_SEED, False,
+                   "signed for E0002: refused when E0001 registers (the id is in the message)"),
+            _proof("device-proof-other-key", "E0001", TEST_ONLY_OTHER_DEVICE_SEED, False,
+                   "signed by another key: whoever saw the public key in a QR cannot prove it"),
+        ],
     }
 
 

@@ -7,6 +7,7 @@ import { get, post } from "../api.js";
 import { toB64url } from "./b64url.js";
 import * as db from "./db.js";
 import { nowS } from "./live.js";
+import { proofMessage } from "./proof.js";
 
 const DEVICE = "device";
 const CREDENTIAL = "credential";
@@ -26,16 +27,27 @@ export async function savedDevice(user) {
   return device && device.employeeId === user.id ? device : null;
 }
 
+/** Proves this phone holds the key: it signs a fresh, single-use server challenge. */
+async function proof(user, device) {
+  const { challenge } = await post("/api/health/devices/challenge", {});
+  const signature = await crypto.subtle.sign({ name: "Ed25519" }, device.keys.privateKey,
+    proofMessage(challenge, user.id));
+  return { public_key: device.publicKey, challenge, signature: toB64url(new Uint8Array(signature)) };
+}
+
 /** Registers the public key; a key the server revoked (another phone took over) is replaced. */
 async function register(user, device, { again = true } = {}) {
   try {
-    const answer = await post("/api/health/devices", { public_key: device.publicKey });
+    const answer = await post("/api/health/devices", await proof(user, device));
     const registered = { ...device, registered: true };
     await db.put(registered);
     if (answer.pass) await keep(user, registered, answer.pass);
     return registered;
   } catch (error) {
-    if (error.code !== "device_revoked" || !again) throw error;
+    if (!again) throw error;
+    if (error.code === "device_challenge_expired") return register(user, device, { again: false });
+    // Revoked (another phone took over) or bound to someone else: this phone makes a new key.
+    if (error.code !== "device_revoked" && error.code !== "device_key_taken") throw error;
     return register(user, await newDevice(user), { again: false });
   }
 }

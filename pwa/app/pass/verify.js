@@ -82,8 +82,10 @@ function verdict(reason, { claims = null, live = false, t = null } = {}) {
     claims = { ...claims };
     delete claims.dkBytes;
   }
+  // A static pass (TG1:) is paper, or a copy of it: the guard is told to check photo ID.
   return { reason, valid: reason === "ok", live, t, claims,
-    colour: claims && reason === "ok" ? COLOURS[claims.st] : null };
+    colour: claims && reason === "ok" ? COLOURS[claims.st] : null,
+    presentation: claims ? (live ? "live" : "printed") : null };
 }
 
 const isUint = (v) => (typeof v === "number" && Number.isInteger(v) && v >= 0)

@@ -140,8 +140,8 @@ function showPass(screen, { pass, device }) {
   runLivePass(screen, { qr, clock, date, card });
 }
 
-const printable = () => h("a", { href: "/api/health/pass.svg", class: "btn btn-quiet",
-  target: "_blank", rel: "noopener" }, t("healthpass.printable"));
+const printable = () => h("a", { href: "/pass/print", "data-link": true, class: "btn btn-quiet" },
+  t("healthpass.printable"));
 
 function runLivePass(screen, nodes) {
   const run = { signedAt: 0, signing: false, timer: 0 };

@@ -5,6 +5,7 @@
 import { post } from "../api.js";
 import { h, live } from "../dom.js";
 import { formatAgo, formatNumber, t } from "../i18n.js";
+import * as db from "../pass/db.js";
 import { icon } from "../icons.js";
 import { isOnline, onNetworkChange } from "../network.js";
 import * as outbox from "../outbox.js";
@@ -21,7 +22,9 @@ export const title = () => t("scan.title");
 const AUTO_NEXT_S = 6; // the answer stays this long, then the camera looks for the next pass
 const SAME_CODE_MS = 4000; // the pass just checked, still in front of the camera: not again
 const REFRESH_MS = 10 * 60 * 1000; // online, keys and revocations are this fresh at most
+const STALE_MS = 24 * 3600 * 1000; // older keys may miss revocations: the guard is warned
 const stale = (savedAt) => Date.now() - savedAt > REFRESH_MS;
+const SCANS = "scans"; // today's count of scans on this phone (pass store)
 const NO_TRUST = { keys: new Map(), revokedCredentials: new Set(), revokedDevices: new Set() };
 
 export function render(ctx) {
@@ -30,6 +33,7 @@ export function render(ctx) {
   const scanner = {
     ctx, video,
     trustLine: h("p", { class: "scan-trust" }),
+    countLine: h("p", { class: "scan-count" }),
     warning: h("div", { class: "scan-warning", role: "alert", hidden: true }),
     dialog: h("dialog", { class: "scan-result", "aria-labelledby": "scan-headline" }),
     loop: null, last: null,
@@ -44,13 +48,14 @@ export function render(ctx) {
     scanner.warning,
     h("div", { class: "card scan-meta" },
       h("p", { class: "scan-site" }, t("scan.site", { site: ctx.user.site || "—" })),
-      scanner.trustLine,
+      scanner.trustLine, scanner.countLine,
       h("button", { type: "button", class: "btn btn-secondary btn-small",
         onclick: () => updateTrust(scanner, { refresh: true, loud: true }) },
       icon("refresh", 18), t("scan.refresh"))),
     scanner.dialog);
   live(root, onNetworkChange, (online) => online && updateTrust(scanner, { refresh: true }));
   updateTrust(scanner, { refresh: isOnline() });
+  showCount(scanner).catch(showError);
   start(scanner);
   return root;
 }
@@ -72,9 +77,10 @@ async function updateTrust(scanner, { refresh = false, loud = false } = {}) {
     trustFailed(scanner, error);
     return;
   }
-  scanner.trustLine.textContent = saved
-    ? t("scan.trustAge", { ago: formatAgo(saved.generatedAt * 1000) }) : "";
+  const ago = saved && formatAgo(saved.savedAt);
+  scanner.trustLine.textContent = saved ? t("scan.offlineReady", { ago }) : "";
   if (!saved) warn(scanner, t("scan.trustMissing"));
+  else if (Date.now() - saved.savedAt > STALE_MS) warn(scanner, t("scan.trustStale", { ago }));
   else if (scanner.warning.dataset.kind === "trust") scanner.warning.hidden = true;
 }
 
@@ -122,6 +128,24 @@ async function onCode(scanner, text) {
   scanner.last = { text, closedAt: Infinity };
   showResult(scanner, text, verdict, ms, saved?.savedAt || 0);
   logScan(scanner.ctx.user, verdict).catch(showError);
+  countScan().then(() => showCount(scanner)).catch(showError);
+}
+
+const today = () => new Date().toLocaleDateString("en-CA"); // YYYY-MM-DD, the phone's day
+
+async function scansToday() {
+  const saved = await db.get(SCANS);
+  return saved?.day === today() ? saved.count : 0;
+}
+
+async function countScan() {
+  await db.put({ id: SCANS, day: today(), count: (await scansToday()) + 1 });
+}
+
+async function showCount(scanner) {
+  const count = await scansToday();
+  scanner.countLine.textContent = t(count === 1 ? "scan.count.one" : "scan.count.other",
+    { count: formatNumber(count) });
 }
 
 /** The answer, across the whole screen: readable by the guard and the person at the door. */
@@ -129,6 +153,8 @@ function showResult(scanner, text, verdict, ms, trustSavedAt) {
   const { dialog } = scanner;
   const { claims, reason, valid, colour } = verdict;
   const kind = valid ? colour : "refused";
+  const printed = valid && verdict.presentation === "printed";
+  const old = Date.now() - trustSavedAt > STALE_MS;
   const countdown = h("p", { class: "scan-auto" });
   const next = h("button", { type: "button", class: "btn scan-next", autofocus: true,
     onclick: () => dialog.close() }, t("scan.next"));
@@ -137,16 +163,21 @@ function showResult(scanner, text, verdict, ms, trustSavedAt) {
     h("div", {},
       h("p", { class: "scan-name" }, claims.n),
       h("p", { class: "scan-id" }, t("scan.employee", { id: claims.sub }))));
-  dialog.className = `scan-result scan-${kind}`;
+  dialog.className = `scan-result scan-${kind}${printed ? " scan-printed" : ""}`;
   dialog.dataset.reason = reason;
+  dialog.dataset.presentation = verdict.presentation || "";
   dialog.replaceChildren(
     h("div", { class: "scan-result-body" },
+      printed && h("p", { class: "scan-printed-banner" }, icon("alert", 24),
+        t("scan.printed")),
       mark(kind),
       !valid && h("p", { class: "scan-refused" }, t("scan.refused")),
       h("h2", { id: "scan-headline", class: "scan-headline" },
         valid ? t(`scan.ok.${colour}`) : t(`scan.headline.${reason}`)),
       person,
       !valid && h("p", { class: "scan-reason" }, t(`scan.reason.${reason}`)),
+      printed && h("p", { class: "scan-reason" }, t("scan.printedHint")),
+      old && h("p", { class: "scan-stale", role: "note" }, t("scan.staleFlag")),
       h("p", { class: "scan-time" },
         t("scan.checked", { ms: formatNumber(Math.max(1, Math.round(ms))) }))),
     h("div", { class: "scan-actions" }, next, countdown));
