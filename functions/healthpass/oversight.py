@@ -109,19 +109,22 @@ def holds(store, now: int, tz) -> list[dict]:
 
 
 def preview(store, edited: dict, day: date, *, exact: bool) -> dict:
-    """How today's latest declarations come out under the rules in force and under `edited`."""
-    latest = {}
+    """How today's declarations put people on hold under the rules in force and under
+    `edited`. Every declaration of the day counts, the most severe per person wins (as holds
+    do: a later, milder answer never erases an earlier one)."""
+    worst: dict[str, tuple[str, str]] = {}  # person -> (colour now, colour under edited)
     for item in store.iter_query(f"HDECL#{day.isoformat()}", index="gsi1"):
-        latest[item["employee_id"]] = item  # ordered by person, then time: the last one wins
+        was, will = worst.get(item["employee_id"], ("green", "green"))
+        worst[item["employee_id"]] = (_severest(was, item["outcome"]),
+                                      _severest(will, rules.decide(edited, item).status))
     now_counts = dict.fromkeys(rules.SEVERITY, 0)
     new_counts = dict.fromkeys(rules.SEVERITY, 0)
     changed = 0
-    for item in latest.values():
-        outcome = rules.decide(edited, item).status
-        now_counts[item["outcome"]] += 1
-        new_counts[outcome] += 1
-        changed += outcome != item["outcome"]
-    size = len(latest)
+    for was, will in worst.values():
+        now_counts[was] += 1
+        new_counts[will] += 1
+        changed += was != will
+    size = len(worst)
     shown = {"current": now_counts, "edited": new_counts}
     if not exact:
         shown = {k: {c: None if 0 < n < SMALL else n for c, n in v.items()}
@@ -130,3 +133,7 @@ def preview(store, edited: dict, day: date, *, exact: bool) -> dict:
     return {"date": day.isoformat(), "declarations": size, **shown,
             "on_hold": held if exact or not 0 < held < SMALL else None,
             "changed": changed if exact or not 0 < changed < SMALL else None}
+
+
+def _severest(a: str, b: str) -> str:
+    return max(a, b, key=rules.SEVERITY.__getitem__)

@@ -130,7 +130,7 @@ def test_a_preview_counts_todays_declarations_under_edited_rules_and_saves_nothi
     as_person(auth, client, "employee@example.com", symptoms=["cough"])  # yellow now
     as_person(auth, client, "staff0009@example.com", temperature_c=37.5)  # yellow now
     as_person(auth, client, "staff0015@example.com")  # green
-    as_person(auth, client, "staff0015@example.com", close_contact=True)  # replaced: red now
+    as_person(auth, client, "staff0015@example.com", close_contact=True)  # red: the worse counts
     auth.sign_in("health@example.com")
     preview = client.post("/api/health/rules/preview", json=RULES).get_json()
     assert preview == {"date": "2026-03-02", "declarations": 3,

@@ -11,7 +11,7 @@ import { chip } from "../ui/reasons.js";
 
 export const title = () => t("tools.audit.title");
 
-const KINDS = ["override", "rules_changed", "declaration_read"];
+const KINDS = ["override", "rules_changed", "declaration_read", "printed_pass_issued"];
 
 export function render(ctx) {
   const params = new URLSearchParams(location.search);
