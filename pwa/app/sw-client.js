@@ -2,7 +2,7 @@
 // they need to know — "ready to work offline" (first install) and "update available".
 
 import { t } from "./i18n.js";
-import { toast } from "./toast.js";
+import { showError, toast } from "./toast.js";
 
 let registration = null;
 let reloading = false;
@@ -21,8 +21,21 @@ export async function registerServiceWorker() {
     // What the page read before the worker ran was not kept: read it again, through it.
     dispatchEvent(new CustomEvent("together:offline-ready"));
   });
-  registration = await navigator.serviceWorker.register("/sw.js", { type: "module", scope: "/",
-    updateViaCache: "none" });
+  await register();
+}
+
+async function register() {
+  try {
+    registration = await navigator.serviceWorker.register("/sw.js", { type: "module", scope: "/",
+      updateViaCache: "none" });
+  } catch (error) {
+    // The network went before the worker was installed (its script or one of its modules did
+    // not arrive): nothing is wrong with the app. Try again when the network is back.
+    if (error.name !== "TypeError") throw error;
+    console.warn("service worker not installed yet; trying again when online", error);
+    addEventListener("online", () => register().catch(showError), { once: true });
+    return;
+  }
   if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
   follow(registration.installing);
   registration.addEventListener("updatefound", () => follow(registration.installing));
