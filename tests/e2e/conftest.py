@@ -139,6 +139,10 @@ def signin(page: Page, live_server) -> SignIn:
     return SignIn(page, live_server)
 
 
+BROWSER_NETWORK_MESSAGES = ("Failed to load resource",
+                            "An unknown error occurred when fetching the script")
+
+
 @pytest.fixture(autouse=True)
 def no_page_errors(request):
     """Fails a test whose page threw, or broke its Content-Security-Policy."""
@@ -149,8 +153,9 @@ def no_page_errors(request):
     problems = []
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on("console", lambda msg: msg.type == "error"
-            # Answers such as 401 and 422 are logged by Chromium; they are part of the flow.
-            and not msg.text.startswith("Failed to load resource")
+            # Answers such as 401 and 422, and a network that drops, are logged by Chromium
+            # itself; they are part of the flow.
+            and not msg.text.startswith(BROWSER_NETWORK_MESSAGES)
             and problems.append(msg.text))
     yield
     assert problems == []

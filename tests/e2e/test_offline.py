@@ -279,3 +279,19 @@ def test_on_a_shared_phone_a_write_waits_for_its_own_writer_never_the_next_perso
     expect(page.get_by_role("heading", level=1, name="Hello, Ryan Koh")).to_be_visible()
     wait_until(page, OUTBOX_EMPTY)
     assert len(declarations(live_app, first["id"])) == 1
+
+
+def test_offline_before_the_worker_installed_no_error_then_it_installs_back_online(
+        page: Page, accounts):
+    # The network drops while the service worker's script is on its way (set_offline cannot
+    # time that; a refused request can): the person sees no error.
+    page.context.route("**/sw.js", lambda route: route.abort("internetdisconnected"))
+    accounts.sign_in(page.context, "chloe.dubois@example.com")
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1, name=GREETING)).to_be_visible()
+    wait_until(page, "navigator.serviceWorker.getRegistration().then((r) => r === undefined)")
+
+    page.context.unroute("**/sw.js")
+    page.evaluate("dispatchEvent(new Event('online'))")  # what the browser fires on return
+    ready_offline(page)
+    expect(page.get_by_role("alert")).to_have_count(0)
