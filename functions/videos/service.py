@@ -96,6 +96,7 @@ def upload_view(media, video: dict, stored: list[dict]) -> dict:
             "parts_done": done, "url_expires_in": PART_URL_S,
             "parts": [{"part_number": n, "size": _part_size(video, n),
                        "url": media.presign_part(video["original_key"], video["upload_id"], n,
+                                                 size=_part_size(video, n),
                                                  expires_in=PART_URL_S)} for n in missing]}
 
 

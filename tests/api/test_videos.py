@@ -173,6 +173,26 @@ def test_a_failed_video_says_why_in_the_persons_language(videos, clips, clip, re
     assert videos.get(video_id)["reason_message"] == en
 
 
+def test_a_part_url_takes_exactly_its_part_and_nothing_else(videos, app):
+    upload = videos.start(b"v" * 100)
+    [part] = upload["parts"]
+
+    too_big = videos.client.put(part["url"], data=b"v" * (20 * MiB))
+    too_small = videos.client.put(part["url"], data=b"v" * 99)
+
+    assert too_big.status_code == 413
+    assert too_big.get_json()["error"]["code"] == "payload_too_large"
+    assert too_small.status_code == 422
+    assert too_small.get_json()["error"]["code"] == "invalid_input"
+    resumed = videos.client.get(f"/api/videos/uploads/{upload['video_id']}").get_json()
+    assert resumed["parts_done"] == []
+    media = app.extensions["together"].media
+    assert media.list_parts(f"uploads/{upload['video_id']}/original.webm",
+                            service.get(app.extensions["together"].store,
+                                        upload["video_id"])["upload_id"]) == []
+    assert videos.client.put(part["url"], data=b"v" * 100).status_code == 200
+
+
 @pytest.mark.parametrize(("body", "field"), [
     ({"content_type": "image/png"}, "content_type"),
     ({"content_type": "application/pdf"}, "content_type"),
