@@ -28,6 +28,8 @@ PLAY_URL_S = 6 * 3600
 MAX_DURATION_S = 600
 TYPES = {"video/mp4": "mp4", "video/quicktime": "mov", "video/webm": "webm"}
 SK = "VIDEO"
+# Who may start uploads: only news shows videos yet, so its publishers (stories will add theirs).
+UPLOAD_PERMISSION = "news.publish"
 
 
 def video_key(video_id: str) -> tuple[str, str]:
@@ -51,6 +53,7 @@ def visible(store, user: dict, video_id: str) -> dict:
 def create_upload(store, media, user: dict, filename: str, content_type: str, size: int,
                   now: int, max_bytes: int) -> dict:
     """Start a multipart upload of the original and hand out a URL for every part."""
+    permissions.require(user, UPLOAD_PERMISSION)
     extension = TYPES.get(content_type.split(";", 1)[0].strip().lower())
     if extension is None:
         raise Invalid("video_type_not_allowed", fields={"content_type": ["Use MP4, MOV or WebM."]})

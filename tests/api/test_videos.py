@@ -246,6 +246,17 @@ def test_only_the_uploader_and_hr_see_a_video(videos, app, clips):
     assert [v["video_id"] for v in mine["items"]] == [video_id]
 
 
+def test_an_employee_may_not_start_an_upload(app):
+    employee = signed_in(app, "employee@example.com")
+
+    answer = employee.post("/api/videos/uploads", json={
+        "filename": "clip.webm", "content_type": "video/webm", "size": 1000})
+
+    assert answer.status_code == 403
+    assert answer.get_json()["error"]["code"] == "forbidden"
+    assert employee.get("/api/videos").get_json()["items"] == []
+
+
 def test_deleting_a_video_removes_its_files(videos, app, clips):
     video_id = videos.upload(clips["clip_webm"])
     media = app.extensions["together"].media
