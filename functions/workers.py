@@ -4,7 +4,8 @@ On AWS (infra/zappa_settings.json `events`):
 - `on_media_uploaded`: S3 ObjectCreated:CompleteMultipartUpload under uploads/ -> process it.
 - `on_transcode_event`: EventBridge "MediaConvert Job State Change" (COMPLETE, ERROR, CANCELED),
   delivered by the stack's rule through an SQS queue -> record how the job ended.
-- `on_schedule`: every 15 minutes -> requeue or fail videos a crash left processing.
+- `on_schedule`: every 15 minutes -> requeue or fail videos a crash left processing, abort
+  uploads left unfinished for a day.
 Embedded, POST /api/videos/uploads/<id>/complete hands the same work to a LocalWorker thread
 (functions/background.py). The workers build their own adapters from the environment through
 `functions.bootstrap`, as create_app does: they never import the Flask app.
@@ -54,14 +55,16 @@ def on_media_uploaded(event: dict, context=None) -> dict:
 
 def sweep_videos(a, *, everything: bool = False) -> dict:
     """Requeue (once) or fail the videos a crash left processing; `everything`: all of them,
-    not only those stuck for STUCK_S (the embedded server at start-up: nothing else runs)."""
+    not only those stuck for STUCK_S (the embedded server at start-up: nothing else runs).
+    Then abort the uploads left unfinished for ABANDONED_S (a restart does not end uploads)."""
     now = int(a.clock())
     older_than = now if everything else now - sweep.STUCK_S
     requeue = ((lambda video_id: a.worker.submit(process_video, a, video_id)) if a.worker
                else (lambda video_id: process_video(a, video_id)))
-    return sweep.sweep(a.store, now, older_than=older_than, requeue=requeue,
+    done = sweep.sweep(a.store, now, older_than=older_than, requeue=requeue,
                        fail=lambda outcome: videos.finish(a.store, a.media, a.events, outcome,
                                                           now))
+    return {**done, "abandoned": sweep.abandon_uploads(a.store, a.media, now)}
 
 
 def on_schedule(event: dict, context=None) -> dict:

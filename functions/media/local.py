@@ -17,6 +17,7 @@ from .port import (
     check_expires,
     check_key,
     check_part_number,
+    check_part_size,
     check_upload_type,
     plan_completion,
     upload_limit,
@@ -49,9 +50,9 @@ class LocalMedia(Media):
         self.files.new_upload(upload_id, key, content_type)
         return upload_id
 
-    def presign_part(self, key, upload_id, part_number, *, expires_in=3600):
+    def presign_part(self, key, upload_id, part_number, *, size, expires_in=3600):
         return self._url("parts", "part", expires_in, key=check_key(key), upload=upload_id,
-                         n=check_part_number(part_number))
+                         n=check_part_number(part_number), size=check_part_size(size))
 
     def list_parts(self, key, upload_id):
         found: dict[int, tuple[int, str, int]] = {}  # number: (mtime, etag, size)

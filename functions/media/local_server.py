@@ -34,12 +34,16 @@ class LocalMediaServer:
             self.files.publish(out, policy["key"], policy["type"])
 
     def accept_part(self, policy: str, signature: str, stream) -> str:
-        """Store one part of a multipart upload; returns its ETag."""
+        """Store one part of a multipart upload, exactly the size its link was signed for (as
+        S3 does with a signed Content-Length); returns its ETag."""
         claims = self.links.verify(policy, signature, "part")
         folder = self.files.upload(claims["key"], claims["upload"])[0]
         name = f"p{claims['n']:05d}"
         with self.files.temp(folder) as out:
-            digest = self.files.copy(stream, out, self.part_max_bytes)
+            digest = self.files.copy(stream, out, min(claims["size"], self.part_max_bytes))
+            if out.tell() != claims["size"]:  # the temporary file is removed: nothing stored
+                raise UploadRejected("part", f"the part has {out.tell()} bytes, not "
+                                             f"{claims['size']}")
             out.flush()
             try:
                 os.replace(out.name, folder / f"{name}.{digest}")

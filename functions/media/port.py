@@ -49,9 +49,10 @@ class Media(abc.ABC):
         """Begin a resumable upload; returns its upload id."""
 
     @abc.abstractmethod
-    def presign_part(self, key: str, upload_id: str, part_number: int, *,
+    def presign_part(self, key: str, upload_id: str, part_number: int, *, size: int,
                      expires_in: int = 3600) -> str:
-        """A URL to PUT one part to; the answer's ETag header names the part."""
+        """A URL to PUT one part of exactly `size` bytes to (storage refuses a longer or a
+        shorter body); the answer's ETag header names the part."""
 
     @abc.abstractmethod
     def list_parts(self, key: str, upload_id: str) -> list[dict]:
@@ -117,6 +118,12 @@ def check_part_number(part_number: int) -> int:
     if not isinstance(part_number, int) or not 1 <= part_number <= MAX_PARTS:
         raise UploadRejected("part", f"part numbers run 1..{MAX_PARTS}")
     return part_number
+
+
+def check_part_size(size: int) -> int:
+    if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= MAX_PART:
+        raise UploadRejected("part", f"a part has 1..{MAX_PART} bytes")
+    return size
 
 
 def check_expires(expires_in: int) -> int:

@@ -14,6 +14,7 @@ from .port import (
     check_expires,
     check_key,
     check_part_number,
+    check_part_size,
     check_upload_type,
     plan_completion,
     upload_limit,
@@ -72,9 +73,11 @@ class S3Media(Media):
                                                      ContentType=content_type)
         return answer["UploadId"]
 
-    def presign_part(self, key, upload_id, part_number, *, expires_in=3600):
+    def presign_part(self, key, upload_id, part_number, *, size, expires_in=3600):
+        # ContentLength becomes a signed header: S3 refuses a body of any other length.
         params = {"Bucket": self.bucket, "Key": check_key(key), "UploadId": upload_id,
-                  "PartNumber": check_part_number(part_number)}
+                  "PartNumber": check_part_number(part_number),
+                  "ContentLength": check_part_size(size)}
         return self.client.generate_presigned_url("upload_part", Params=params,
                                                   ExpiresIn=check_expires(expires_in))
 

@@ -2,6 +2,7 @@
 
 from flask_smorest import Blueprint
 
+from .. import permissions
 from ..auth.sessions import current_user
 from ..ratelimit import hit
 from ..wiring import adapters, now
@@ -36,7 +37,7 @@ def _process_later(video_id: str, *, storage_event_follows: bool) -> None:
 def start_upload(args):
     """Start an upload: PUT each part to its URL (any order, several at once), then complete."""
     a = adapters()
-    user = current_user()
+    user = permissions.require(current_user(), service.UPLOAD_PERMISSION)  # before the limit
     # Each upload reserves storage until it completes or S3's lifecycle rule drops it.
     hit(a.store, f"video-upload:{user['id']}", limit=UPLOADS_PER_HOUR, window_s=3600, now=now())
     return service.create_upload(a.store, a.media, user, args["filename"],

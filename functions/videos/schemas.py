@@ -60,8 +60,8 @@ class VideoSchema(PlaybackSchema):
     size = fields.Integer()
     created_at = fields.Integer()
     news_id = fields.String(allow_none=True)
-    reason = fields.String(allow_none=True,
-                           metadata={"description": "not_video, too_long, damaged or internal"})
+    reason = fields.String(allow_none=True, metadata={
+        "description": "not_video, too_long, damaged, internal or abandoned"})
     reason_message = fields.String(allow_none=True)
 
 

@@ -19,7 +19,7 @@ from ..i18n import t
 from ..media.port import MediaNotFound, UploadRejected
 from ..store import Condition, ConditionFailed
 from ..transcode.port import RENDITIONS, Job, Outcome
-from .sweep import INDEX_FIELDS, processing_index
+from .sweep import INDEX_FIELDS, processing_index, uploading_index
 
 log = logging.getLogger(__name__)
 PART_SIZE = 8 * 1024 * 1024  # S3 needs >= 5 MiB; 8 MiB is a minute or two on a slow 3G link
@@ -28,6 +28,8 @@ PLAY_URL_S = 6 * 3600
 MAX_DURATION_S = 600
 TYPES = {"video/mp4": "mp4", "video/quicktime": "mov", "video/webm": "webm"}
 SK = "VIDEO"
+# Who may start uploads: only news shows videos yet, so its publishers (stories will add theirs).
+UPLOAD_PERMISSION = "news.publish"
 
 
 def video_key(video_id: str) -> tuple[str, str]:
@@ -51,6 +53,7 @@ def visible(store, user: dict, video_id: str) -> dict:
 def create_upload(store, media, user: dict, filename: str, content_type: str, size: int,
                   now: int, max_bytes: int) -> dict:
     """Start a multipart upload of the original and hand out a URL for every part."""
+    permissions.require(user, UPLOAD_PERMISSION)
     extension = TYPES.get(content_type.split(";", 1)[0].strip().lower())
     if extension is None:
         raise Invalid("video_type_not_allowed", fields={"content_type": ["Use MP4, MOV or WebM."]})
@@ -68,7 +71,8 @@ def create_upload(store, media, user: dict, filename: str, content_type: str, si
             "part_size": PART_SIZE, "part_count": max(1, math.ceil(size / PART_SIZE)),
             "upload_id": upload_id, "original_key": original, "status": "uploading",
             "news_id": "", "created_at": now, "updated_at": now,
-            "gsi1pk": f"VIDEOS#{user['id']}", "gsi1sk": video_id}
+            "gsi1pk": f"VIDEOS#{user['id']}", "gsi1sk": video_id,
+            **uploading_index(video_id, now)}
     store.put(item, condition=Condition.not_exists())
     return upload_view(media, item, [])
 
@@ -96,6 +100,7 @@ def upload_view(media, video: dict, stored: list[dict]) -> dict:
             "parts_done": done, "url_expires_in": PART_URL_S,
             "parts": [{"part_number": n, "size": _part_size(video, n),
                        "url": media.presign_part(video["original_key"], video["upload_id"], n,
+                                                 size=_part_size(video, n),
                                                  expires_in=PART_URL_S)} for n in missing]}
 
 
@@ -135,7 +140,10 @@ def complete_upload(store, media, user: dict, video_id: str, now: int) -> tuple[
                                                          **processing_index(video_id, now)},
                              condition=Condition.present(status="uploading"))
     except ConditionFailed:  # S3's event reached the worker first (AWS): it has claimed it
-        return get(store, video_id), False
+        current = get(store, video_id)  # (or the video was deleted, or swept as abandoned)
+        if current is None:
+            raise NotFound("video_not_found") from None
+        return current, False
     return video, True
 
 

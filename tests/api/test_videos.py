@@ -8,6 +8,7 @@ import pytest
 
 from functions.app import create_app
 from functions.config import Config, ConfigError
+from functions.media.port import MediaNotFound
 from functions.transcode.ffmpeg import FfmpegTranscoder
 from functions.transcode.mediaconvert import MediaConvertTranscoder
 from functions.transcode.port import Outcome, Output
@@ -173,6 +174,26 @@ def test_a_failed_video_says_why_in_the_persons_language(videos, clips, clip, re
     assert videos.get(video_id)["reason_message"] == en
 
 
+def test_a_part_url_takes_exactly_its_part_and_nothing_else(videos, app):
+    upload = videos.start(b"v" * 100)
+    [part] = upload["parts"]
+
+    too_big = videos.client.put(part["url"], data=b"v" * (20 * MiB))
+    too_small = videos.client.put(part["url"], data=b"v" * 99)
+
+    assert too_big.status_code == 413
+    assert too_big.get_json()["error"]["code"] == "payload_too_large"
+    assert too_small.status_code == 422
+    assert too_small.get_json()["error"]["code"] == "invalid_input"
+    resumed = videos.client.get(f"/api/videos/uploads/{upload['video_id']}").get_json()
+    assert resumed["parts_done"] == []
+    media = app.extensions["together"].media
+    assert media.list_parts(f"uploads/{upload['video_id']}/original.webm",
+                            service.get(app.extensions["together"].store,
+                                        upload["video_id"])["upload_id"]) == []
+    assert videos.client.put(part["url"], data=b"v" * 100).status_code == 200
+
+
 @pytest.mark.parametrize(("body", "field"), [
     ({"content_type": "image/png"}, "content_type"),
     ({"content_type": "application/pdf"}, "content_type"),
@@ -224,6 +245,17 @@ def test_only_the_uploader_and_hr_see_a_video(videos, app, clips):
     assert signed_in(app, "hr@example.com").get(f"/api/videos/{video_id}").status_code == 200
     mine = videos.client.get("/api/videos").get_json()
     assert [v["video_id"] for v in mine["items"]] == [video_id]
+
+
+def test_an_employee_may_not_start_an_upload(app):
+    employee = signed_in(app, "employee@example.com")
+
+    answer = employee.post("/api/videos/uploads", json={
+        "filename": "clip.webm", "content_type": "video/webm", "size": 1000})
+
+    assert answer.status_code == 403
+    assert answer.get_json()["error"]["code"] == "forbidden"
+    assert employee.get("/api/videos").get_json()["items"] == []
 
 
 def test_deleting_a_video_removes_its_files(videos, app, clips):
@@ -324,14 +356,15 @@ def test_a_video_a_crash_left_processing_is_requeued_by_the_sweep(videos, app, c
     assert videos.get(video_id)["status"] == "processing"  # for ever, without the sweep
     assert videos.client.post(f"/api/videos/{video_id}/retry").status_code == 409
 
-    assert sweep_videos(a) == {"requeued": 0, "failed": 0}  # not stuck yet: it may be working
+    # Not stuck yet: it may be working.
+    assert sweep_videos(a) == {"requeued": 0, "failed": 0, "abandoned": 0}
     monkeypatch.setattr(a.transcode, "submit", real)
     clock.advance(STUCK_S + 1)
-    assert sweep_videos(a) == {"requeued": 1, "failed": 0}
+    assert sweep_videos(a) == {"requeued": 1, "failed": 0, "abandoned": 0}
     videos.settle()
 
     assert videos.get(video_id)["status"] == "ready"
-    assert sweep_videos(a) == {"requeued": 0, "failed": 0}
+    assert sweep_videos(a) == {"requeued": 0, "failed": 0, "abandoned": 0}
 
 
 def test_a_video_stuck_twice_fails_with_a_reason_and_can_be_retried(videos, app, clips, clock,
@@ -342,13 +375,50 @@ def test_a_video_stuck_twice_fails_with_a_reason_and_can_be_retried(videos, app,
     real = a.transcode.submit
     crashing(monkeypatch, a.transcode)
     video_id = videos.upload(clips["clip_webm"])
-    assert sweep_videos(a, everything=True) == {"requeued": 1, "failed": 0}  # at start-up
+    # At start-up.
+    assert sweep_videos(a, everything=True) == {"requeued": 1, "failed": 0, "abandoned": 0}
     videos.settle()  # it crashes again
-    assert sweep_videos(a, everything=True) == {"requeued": 0, "failed": 1}
+    assert sweep_videos(a, everything=True) == {"requeued": 0, "failed": 1, "abandoned": 0}
 
     failed = videos.get(video_id)
     assert (failed["status"], failed["reason"]) == ("failed", "internal")
     monkeypatch.setattr(a.transcode, "submit", real)
     assert videos.client.post(f"/api/videos/{video_id}/retry").status_code == 202
     videos.settle()
+    assert videos.get(video_id)["status"] == "ready"
+
+
+def test_an_upload_left_unfinished_for_a_day_is_aborted_and_its_video_fails(videos, app, clock):
+    from functions.videos.sweep import ABANDONED_S
+    from functions.workers import sweep_videos
+
+    a = app.extensions["together"]
+    data = b"v" * 100
+    upload = videos.start(data)
+    videos.send(upload, data)  # every part sent, never completed
+    video = service.get(a.store, upload["video_id"])
+    clock.advance(ABANDONED_S - 1)
+    assert sweep_videos(a, everything=True)["abandoned"] == 0  # a restart keeps uploads going
+    clock.advance(2)
+
+    assert sweep_videos(a) == {"requeued": 0, "failed": 0, "abandoned": 1}
+
+    failed = videos.get(upload["video_id"])
+    assert (failed["status"], failed["reason"]) == ("failed", "abandoned")
+    assert failed["reason_message"] == "上传未在一天内完成，请重新发送视频。"
+    with pytest.raises(MediaNotFound):
+        a.media.list_parts(video["original_key"], video["upload_id"])
+    assert videos.complete(upload["video_id"]).get_json()["status"] == "failed"
+    assert a.media.head(video["original_key"]) is None
+    assert sweep_videos(a)["abandoned"] == 0
+
+
+def test_the_sweep_leaves_a_completed_upload_alone(videos, app, clock, clips):
+    from functions.videos.sweep import ABANDONED_S
+    from functions.workers import sweep_videos
+
+    video_id = videos.upload(clips["clip_webm"])
+    clock.advance(ABANDONED_S + 1)
+
+    assert sweep_videos(app.extensions["together"])["abandoned"] == 0
     assert videos.get(video_id)["status"] == "ready"

@@ -5,13 +5,16 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pytest
 
 from functions.media.port import MIN_PART, MediaNotFound, UploadRejected
-from tests.aws import REAL_AWS
+from functions.media.s3 import S3Media
+from tests.aws import REAL_AWS, client
 from tests.contract.media_fixtures import MAX_BYTES, local_backend, s3_backend
 
 MEDIA_KINDS = ["local", "s3-moto"] + (["s3-aws"] if REAL_AWS else [])
 # moto checks neither a POST policy's conditions (content type, content-length-range) nor
 # presigned-URL expiry (TOOLCHAIN.md; moto's _bucket_response_post): those tests run on the
 # local adapter, and on real S3 when TOGETHER_AWS_TESTS=1. Expiry needs a clock we move: local.
+# Nor does it check a presigned part URL's signed Content-Length (moto's upload_part takes any
+# body): the exact part size is tested the same way.
 ENFORCING_KINDS = ["local"] + (["s3-aws"] if REAL_AWS else [])
 VIDEO = "video/webm;codecs=vp8,opus"
 
@@ -30,7 +33,7 @@ def backend(request, tmp_path, clock):
 
 @pytest.fixture(params=ENFORCING_KINDS)
 def strict(request, tmp_path, clock):
-    """A backend that enforces POST policies."""
+    """A backend that enforces POST policies and signed part sizes."""
     with _open(request.param, request, tmp_path, clock) as backend:
         yield backend
 
@@ -60,7 +63,7 @@ def _bytes(size: int, seed: int = 0) -> bytes:
 def _upload_parts(media, phone, key, upload_id, parts):
     etags = []
     for number, data in enumerate(parts, start=1):
-        answer = phone.put(media.presign_part(key, upload_id, number), data)
+        answer = phone.put(media.presign_part(key, upload_id, number, size=len(data)), data)
         assert answer.status_code == 200, answer.text
         etags.append({"part_number": number, "etag": answer.headers["ETag"]})
     return etags
@@ -134,7 +137,7 @@ def test_a_resumed_upload_sees_exactly_the_finished_parts(media, phone):
     # The phone went offline here; on return it asks what is stored and sends only the rest.
     listed = media.list_parts("stories/s2.webm", upload_id)
     assert [(p["part_number"], p["size"]) for p in listed] == [(1, MIN_PART), (2, MIN_PART)]
-    answer = phone.put(media.presign_part("stories/s2.webm", upload_id, 3), parts[2])
+    answer = phone.put(media.presign_part("stories/s2.webm", upload_id, 3, size=10), parts[2])
     assert answer.status_code == 200
     media.complete_multipart("stories/s2.webm", upload_id)  # every stored part
     assert media.get_bytes("stories/s2.webm") == b"".join(parts)
@@ -242,6 +245,48 @@ def test_a_post_over_its_size_limit_is_refused(strict):
     assert strict.media.head("k/sized.webm")["size"] == 1000
 
 
+def test_a_part_of_its_signed_size_is_stored(strict):
+    upload_id = strict.media.start_multipart("k/exact.webm", "video/webm")
+    url = strict.media.presign_part("k/exact.webm", upload_id, 1, size=100)
+
+    assert strict.phone.put(url, b"x" * 100).status_code == 200
+
+    assert [(p["part_number"], p["size"]) for p in strict.media.list_parts(
+        "k/exact.webm", upload_id)] == [(1, 100)]
+
+
+@pytest.mark.parametrize(("size", "statuses"), [
+    (101, (403, 413)),  # S3: the signed Content-Length does not match (403); local: 413
+    (20 * 1024 * 1024, (403, 413)),
+    (99, (403, 422)),  # local: 422 media_part_invalid
+])
+def test_a_part_longer_or_shorter_than_signed_is_refused_and_nothing_stored(strict, size,
+                                                                            statuses):
+    upload_id = strict.media.start_multipart("k/sized.webm", "video/webm")
+    url = strict.media.presign_part("k/sized.webm", upload_id, 1, size=100)
+
+    answer = strict.phone.put(url, b"x" * size)
+
+    assert answer.status_code in statuses, answer.text
+    assert strict.media.list_parts("k/sized.webm", upload_id) == []
+
+
+def test_s3_part_urls_sign_their_length(tmp_path):
+    s3 = client("s3", "http://127.0.0.1:1")  # presigning is local: nothing is sent
+    url = S3Media(s3, "b").presign_part("k/len.webm", "u1", 2, size=8 * 1024 * 1024)
+
+    signed = dict(parse_qsl(urlsplit(url).query))["X-Amz-SignedHeaders"].split(";")
+    assert "content-length" in signed
+    s3.close()
+
+
+@pytest.mark.parametrize("size", [0, -1, "100", True, 5 * 1024 ** 3 + 1])
+def test_a_part_size_outside_s3s_limits_cannot_be_signed(media, size):
+    upload_id = media.start_multipart("k/odd.webm", "video/webm")
+    with pytest.raises(UploadRejected):
+        media.presign_part("k/odd.webm", upload_id, 1, size=size)
+
+
 def _tampered(url: str) -> str:
     parts = urlsplit(url)
     query = dict(parse_qsl(parts.query))
@@ -255,7 +300,7 @@ def test_local_links_with_a_tampered_or_borrowed_signature_are_refused(local):
     media.put_bytes("k/secret.mp4", b"mp4", "video/mp4")
     presigned = media.presign_post("k/a.webm", "video/webm")
     upload_id = media.start_multipart("k/b.webm", "video/webm")
-    part_url = media.presign_part("k/b.webm", upload_id, 1)
+    part_url = media.presign_part("k/b.webm", upload_id, 1, size=4)
     other = media.presign_post("k/other.webm", "video/webm")
     answers = [
         phone.get(_tampered(media.download_url("k/secret.mp4"))),
@@ -277,7 +322,7 @@ def test_local_links_expire(local, clock):
     download = media.download_url("k/old.mp4", expires_in=60)
     presigned = media.presign_post("k/late.webm", "video/webm", expires_in=60)
     upload_id = media.start_multipart("k/late2.webm", "video/webm")
-    part_url = media.presign_part("k/late2.webm", upload_id, 1, expires_in=60)
+    part_url = media.presign_part("k/late2.webm", upload_id, 1, size=1, expires_in=60)
     clock.advance(59)
     assert phone.get(download).status_code == 200
     clock.advance(2)
@@ -290,7 +335,7 @@ def test_local_answers_missing_objects_and_uploads_with_404(local):
     phone, media = local.phone, local.media
     gone = media.download_url("k/never.mp4")
     upload_id = media.start_multipart("k/c.webm", "video/webm")
-    part_url = media.presign_part("k/c.webm", upload_id, 1)
+    part_url = media.presign_part("k/c.webm", upload_id, 1, size=1)
     media.abort_multipart("k/c.webm", upload_id)
     answers = [phone.get(gone), phone.put(part_url, b"p")]
     assert [a.status_code for a in answers] == [404, 404]
@@ -299,7 +344,8 @@ def test_local_answers_missing_objects_and_uploads_with_404(local):
 
 def test_local_refuses_a_part_over_the_size_limit_and_a_post_without_a_file(local):
     upload_id = local.media.start_multipart("k/d.webm", "video/webm")
-    too_big = local.phone.put(local.media.presign_part("k/d.webm", upload_id, 1),
+    too_big = local.phone.put(local.media.presign_part("k/d.webm", upload_id, 1,
+                                                       size=MAX_BYTES + 1),
                               b"x" * (MAX_BYTES + 1))
     assert too_big.status_code == 413
     assert local.media.list_parts("k/d.webm", upload_id) == []
