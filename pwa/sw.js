@@ -74,6 +74,7 @@ const SHELL = [
   "/app/ui/console-nav.js",
   "/app/ui/counts.js",
   "/app/ui/empty.js",
+  "/app/ui/form-errors.js",
   "/app/ui/news.js",
   "/app/ui/outbox-list.js",
   "/app/ui/reasons.js",

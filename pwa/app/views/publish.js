@@ -4,15 +4,18 @@
 
 import { get, request } from "../api.js";
 import { h } from "../dom.js";
-import { formatAgo, localized, t } from "../i18n.js";
+import { formatAgo, localized, plural, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { rememberItem } from "../news-items.js";
 import { can } from "../permissions.js";
-import { clearErrors, showError, toast } from "../toast.js";
+import { clearErrors, showError, showFieldError, toast } from "../toast.js";
 import { uploadCard } from "../video/upload-card.js";
 import { pendingUploads, startUpload } from "../video/uploader.js";
 
 const TYPES = "video/mp4,video/quicktime,video/webm,video/*";
+// The API's field names that differ from the form's (the audience's fields share theirs).
+const NAMES = { title: "title_en", "title.en": "title_en", "title.zh-CN": "title_zh",
+  "text.en": "text_en", "text.zh-CN": "text_zh", video_id: "video" };
 
 export const title = () => t("tools.publish.title");
 
@@ -22,15 +25,15 @@ export function render(ctx) {
     h("h1", { class: "page-title" }, t("tools.publish.title")));
   const slot = h("div", { class: "publish-slot" });
   page.append(slot, recent(ctx));
-  pendingUploads().then((uploads) => {
+  Promise.all([pendingUploads(), get("/api/audiences/options")]).then(([uploads, options]) => {
     const upload = uploads[0];
-    slot.replaceChildren(form(ctx, upload));
+    slot.replaceChildren(form(ctx, upload, options));
     upload?.run(); // after a reload: carries on where the server says it stopped
   }).catch(showError);
   return page;
 }
 
-function form(ctx, upload) {
+function form(ctx, upload, options) {
   const manager = can(ctx.user, "news.manage");
   const saved = upload?.draft.form ?? {};
   const video = h("div", { class: "publish-video" });
@@ -46,7 +49,7 @@ function form(ctx, upload) {
     fieldset(t("publish.texts"), [
       input("text_en", t("publish.textEn"), saved.text_en, { lang: "en", multiline: true }),
       input("text_zh", t("publish.textZh"), saved.text_zh, { lang: "zh-CN", multiline: true })]),
-    audienceFields(ctx.user, manager, saved),
+    audienceFields(manager, options, saved),
     whenFields(saved),
     fieldset(t("publish.options"), [
       toggle("must_acknowledge", t("publish.mustAcknowledge"), t("publish.mustAcknowledgeHint"),
@@ -80,14 +83,14 @@ function form(ctx, upload) {
     clearTimeout(pending);
     pending = setTimeout(() => current?.saveForm(values(formEl)).catch(showError), 400);
     showWhen(formEl);
-    showAudience(formEl);
+    showAudience(formEl, options);
   });
   formEl.addEventListener("submit", (event) => {
     event.preventDefault();
     publish(ctx, formEl, current, submit);
   });
   showVideo();
-  showAudience(formEl);
+  showAudience(formEl, options);
   showWhen(formEl);
   return formEl;
 }
@@ -133,30 +136,45 @@ function select(name, label, options, value) {
   const id = `publish-${name}`;
   return h("div", { class: "field" },
     h("label", { class: "label", for: id }, label),
-    h("select", { id, name, class: "input" }, options.map(([v, text]) =>
+    h("select", { id, name, class: "input", "data-saved": value }, options.map(([v, text]) =>
       h("option", { value: v, selected: v === value }, text))));
 }
 
-/** Who sees it: editors choose among their units (whole unit or one department). */
-function audienceFields(user, manager, saved) {
+/**
+ * Who sees it, chosen among the directory's own units, departments and sites (editors: their
+ * units), with how many people it reaches shown before publishing.
+ */
+function audienceFields(manager, options, saved) {
   const kinds = (manager ? ["company", "unit", "department", "site"] : ["unit", "department"])
     .map((kind) => [kind, t(`publish.kind.${kind}`)]);
-  const units = user.editor_units?.length ? user.editor_units : [user.business_unit];
+  const names = (list) => list.map(({ name }) => [name, name]);
   return fieldset(t("publish.audience"), [
     select("kind", t("publish.kind"), kinds, saved.kind ?? kinds[0][0]),
-    manager ? input("unit", t("publish.unit"), saved.unit ?? user.business_unit)
-      : select("unit", t("publish.unit"), units.map((u) => [u, u]), saved.unit),
-    input("department", t("publish.department"), saved.department),
-    input("site", t("publish.site"), saved.site ?? user.site)]);
+    select("unit", t("publish.unit"), names(options.units), saved.unit),
+    select("department", t("publish.department"), [], saved.department),
+    select("site", t("publish.site"), names(options.sites), saved.site),
+    h("p", { class: "hint audience-size", "aria-live": "polite" })]);
 }
 
-function showAudience(form) {
-  const kind = form.elements.kind.value;
+/** Shows the fields the kind needs, the chosen unit's departments, and the audience's size. */
+function showAudience(form, options) {
+  const { kind, unit, department, site } = form.elements;
   const needs = { company: [], unit: ["unit"], department: ["unit", "department"], site: ["site"] };
-  for (const name of ["unit", "department", "site"]) {
-    const field = form.elements[name].closest(".field");
-    field.hidden = !needs[kind].includes(name);
+  for (const field of [unit, department, site]) {
+    field.closest(".field").hidden = !needs[kind.value].includes(field.name);
   }
+  const chosen = options.units.find((u) => u.name === unit.value);
+  const departments = chosen?.departments ?? [];
+  if (department.dataset.unit !== unit.value) { // another unit: its own departments
+    const keep = department.value || department.getAttribute("data-saved");
+    department.replaceChildren(...departments.map(({ name }) =>
+      h("option", { value: name, selected: name === keep }, name)));
+    department.dataset.unit = unit.value;
+  }
+  const size = { company: options.company, unit: chosen?.size,
+    department: departments.find((d) => d.name === department.value)?.size,
+    site: options.sites.find((s) => s.name === site.value)?.size }[kind.value] ?? 0;
+  form.querySelector(".audience-size").textContent = plural("publish.reaches", size);
 }
 
 function showWhen(form) {
@@ -184,6 +202,10 @@ function values(form) {
 async function publish(ctx, form, upload, submit) {
   clearErrors(form);
   const v = values(form);
+  if (v.when === "later" && !v.publish_at) {
+    showFieldError(form.elements.publish_at, t("publish.atMissing"));
+    return;
+  }
   const texts = (en, zh) => Object.fromEntries([["en", en], ["zh-CN", zh]]
     .map(([code, text]) => [code, (text || "").trim()]).filter(([, text]) => text));
   const kind = v.kind;
@@ -203,7 +225,7 @@ async function publish(ctx, form, upload, submit) {
     toast(t(`publish.done.${item.state}`));
     ctx.navigate(`/tools/reach?id=${encodeURIComponent(item.id)}`);
   } catch (error) {
-    showError(error, { form });
+    showError(error, { form, names: NAMES });
     submit.disabled = false;
   }
 }
