@@ -103,3 +103,22 @@ def test_the_audience_is_chosen_among_the_directorys_departments_with_its_size(p
     page.get_by_label("Audience", exact=True).select_option("department")
     page.locator(".audience-size").scroll_into_view_if_needed()
     screenshot(page, "publish-audience-en")
+
+
+def test_hr_finds_every_units_news_and_filters_it_by_unit(phones, news_server, tmp_path):
+    app, _ = news_server
+    editor = phones("editor@example.com")
+    test_news.publish_via_api(editor, app, short_clip(tmp_path), title={"en": "Retail rota"},
+                              audience={"kind": "unit", "unit": "Retail"})
+    page = phones("hr@example.com").page
+    page.request.patch("/api/me", data={"language": "en"})
+    page.goto("/tools/publish")
+    recent = page.get_by_role("region", name="Your news")
+    expect(recent.get_by_role("link", name="Retail rota")).to_be_visible()
+
+    recent.get_by_label("Show").select_option("")  # company-wide and sites only
+    expect(recent.get_by_role("link", name="Retail rota")).to_have_count(0)
+    recent.get_by_label("Show").select_option("Retail")
+    expect(recent.get_by_role("link", name="Retail rota")).to_contain_text("Retail ·")
+    recent.scroll_into_view_if_needed()
+    screenshot(page, "publish-recent-by-unit-en")

@@ -9,6 +9,7 @@ import { icon } from "../icons.js";
 import { rememberItem } from "../news-items.js";
 import { can } from "../permissions.js";
 import { clearErrors, showError, showFieldError, toast } from "../toast.js";
+import { audienceName } from "../ui/news.js";
 import { uploadCard } from "../video/upload-card.js";
 import { pendingUploads, startUpload } from "../video/uploader.js";
 
@@ -24,10 +25,11 @@ export function render(ctx) {
     h("a", { href: "/more", "data-link": true, class: "back-link" }, icon("back", 20), t("tools.back")),
     h("h1", { class: "page-title" }, t("tools.publish.title")));
   const slot = h("div", { class: "publish-slot" });
-  page.append(slot, recent(ctx));
+  page.append(slot);
   Promise.all([pendingUploads(), get("/api/audiences/options")]).then(([uploads, options]) => {
     const upload = uploads[0];
     slot.replaceChildren(form(ctx, upload, options));
+    page.append(recent(ctx, options));
     upload?.run(); // after a reload: carries on where the server says it stopped
   }).catch(showError);
   return page;
@@ -230,22 +232,41 @@ async function publish(ctx, form, upload, submit) {
   }
 }
 
-/** The items this person manages, newest first, each with its state and a link to its reach. */
-function recent(ctx) {
+/**
+ * The items this person manages, newest first, each with its state and a link to its reach:
+ * HR and admins see every unit's too, and pick one unit (or company-wide and sites) to list.
+ */
+function recent(ctx, options) {
   const list = h("ul", { class: "card list" });
-  const section = h("section", { class: "section", "aria-labelledby": "publish-recent" },
-    h("h2", { id: "publish-recent", class: "section-title" }, t("publish.recent")), list);
   const manager = can(ctx.user, "news.manage");
-  const scopes = [...(manager ? [""] : []), ...(ctx.user.editor_units || [])];
-  Promise.all(scopes.map((unit) => get(`/api/news/manage?limit=10${unit
-    ? `&unit=${encodeURIComponent(unit)}` : ""}`))).then((pages) => {
-    const items = pages.flatMap((p) => p.items).sort((a, b) => b.publish_at - a.publish_at);
+  const units = manager ? options.units.map((u) => u.name) : ctx.user.editor_units || [];
+  const scopes = [...(manager ? [""] : []), ...units];
+  const filter = h("select", { id: "publish-recent-unit", class: "input" },
+    h("option", { value: "*" }, t("publish.recentAll")),
+    manager && h("option", { value: "" }, t("publish.recentCompany")),
+    units.map((unit) => h("option", { value: unit }, unit)));
+  const section = h("section", { class: "section", "aria-labelledby": "publish-recent" },
+    h("h2", { id: "publish-recent", class: "section-title" }, t("publish.recent")),
+    scopes.length > 1 && h("div", { class: "field publish-filter" },
+      h("label", { class: "label", for: filter.id }, t("publish.recentUnit")), filter),
+    list);
+  let pages = [];
+  const show = () => {
+    const chosen = filter.value === "*" ? pages : pages.filter((p) => p.unit === filter.value);
+    const items = chosen.flatMap((p) => p.items).sort((a, b) => b.publish_at - a.publish_at);
     if (!items.length) list.replaceChildren(h("li", { class: "row row-meta" }, t("publish.none")));
     else list.replaceChildren(...items.slice(0, 10).map(managedRow));
-  }, (error) => {
-    showError(error);
-    section.hidden = true;
-  });
+  };
+  filter.addEventListener("change", show);
+  Promise.all(scopes.map((unit) => get(`/api/news/manage?limit=10${unit
+    ? `&unit=${encodeURIComponent(unit)}` : ""}`).then((p) => ({ unit, items: p.items }))))
+    .then((loaded) => {
+      pages = loaded;
+      show();
+    }, (error) => {
+      showError(error);
+      section.hidden = true;
+    });
   return section;
 }
 
@@ -261,7 +282,8 @@ function managedRow(item) {
     ? "check" : item.state === "blocked" ? "alert" : "clock", 22)),
   h("span", { class: "row-body" },
     h("span", { class: "row-title", lang: title.lang }, title.text),
-    h("span", { class: "row-meta" }, `${state} · ${formatAgo(item.publish_at * 1000)} · `
+    h("span", { class: "row-meta" }, `${audienceName(item.audience)} · ${state} · `
+      + `${formatAgo(item.publish_at * 1000)} · `
       + t("publish.counts", { views: item.views, acks: item.acks }))),
   icon("chevron", 20)));
 }
