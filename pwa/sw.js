@@ -83,6 +83,7 @@ const SHELL = [
   "/app/video/upload-card.js",
   "/app/video/uploader.js",
   "/app/views/declare.js",
+  "/app/views/directory.js",
   "/app/views/feed.js",
   "/app/views/health-audit.js",
   "/app/views/health-holds.js",

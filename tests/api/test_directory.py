@@ -66,6 +66,7 @@ def test_an_address_owned_by_someone_else_is_refused(client, auth):
     rows[1]["email"] = "employee@example.com"
     error = client.post("/api/directory/import", json={"csv": to_csv(rows[1:])}).get_json()
     assert error["error"]["fields"] == {"2": {"email": ["Already used by employee E0001."]}}
+    assert "on 1 line;" in error["error"]["message"]  # not "1 lines"
 
 
 def test_a_file_without_the_needed_columns_says_which(client, auth):
