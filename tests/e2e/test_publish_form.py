@@ -122,3 +122,27 @@ def test_hr_finds_every_units_news_and_filters_it_by_unit(phones, news_server, t
     expect(recent.get_by_role("link", name="Retail rota")).to_contain_text("Retail ·")
     recent.scroll_into_view_if_needed()
     screenshot(page, "publish-recent-by-unit-en")
+
+
+def test_reach_shows_each_unit_and_site_with_its_size(phones, news_server, tmp_path):
+    app, _ = news_server
+    rows = list(csv.DictReader(DEMO_CSV.read_text(encoding="utf-8").splitlines()))
+    hr = phones("hr@example.com")
+    item = test_news.publish_via_api(hr, app, short_clip(tmp_path), title={"en": "All hands"},
+                                     audience={"kind": "company"})
+    page = hr.page
+    page.request.patch("/api/me", data={"language": "en"})
+    page.goto(f"/tools/reach?id={item['id']}")
+    units = Counter(r["business_unit"] for r in rows)
+    by_unit = page.get_by_role("region", name="By business unit").locator("li")
+    expect(by_unit).to_have_count(len(units))
+    expect(by_unit.filter(has_text="Retail")).to_contain_text(f"0 of {units['Retail']} viewed")
+    sites = Counter(r["site"] for r in rows)
+    expect(page.get_by_role("region", name="By site").locator("li")).to_have_count(len(sites))
+    page.get_by_role("region", name="By business unit").scroll_into_view_if_needed()
+    screenshot(page, "reach-by-unit-en")
+    page.request.patch("/api/me", data={"language": "zh-CN"})
+    page.reload()
+    expect(page.get_by_role("region", name="按事业部")).to_be_visible()
+    page.get_by_role("region", name="按事业部").scroll_into_view_if_needed()
+    screenshot(page, "reach-by-unit-zh")
