@@ -21,6 +21,5 @@ def options():
     found = sizes.options(adapters().store)
     if permissions.has(user, "news.manage"):
         return found
-    mine = set(user.get("editor_units") or ())
-    return {"company": None, "sites": [],
-            "units": [u for u in found["units"] if u["name"] in mine]}
+    units = [u for u in found["units"] if permissions.may_publish_to_unit(user, u["name"])]
+    return {"company": None, "sites": [], "units": units}
