@@ -39,6 +39,7 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
     edge.install(app)
     idempotency.install(app)
 
+    from .audiences.routes import blp as audiences_blp
     from .auth.routes import blp as auth_blp
     from .directory.routes import blp as directory_blp
     from .healthpass.console_routes import blp as console_blp
@@ -49,7 +50,7 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
     from .videos.routes import blp as videos_blp
 
     for blp in (system_blp, auth_blp, directory_blp, health_blp, pass_blp, console_blp, videos_blp,
-                news_blp):
+                news_blp, audiences_blp):
         api.register_blueprint(blp)
 
     if config.media == "local":

@@ -48,8 +48,8 @@ def register(app: Flask) -> None:
                                 csv_file.read_text(encoding="utf-8-sig"), dry_run=dry_run)
         except ApiError as exc:
             click.echo(t(exc.message_key, "en", **exc.params), err=True)
-            for line, problems in (exc.fields or {}).items():
-                click.echo(f"  line {line}: {json.dumps(problems, ensure_ascii=False)}", err=True)
+            for sentence in line_errors(exc.fields or {}):
+                click.echo(f"  {sentence}", err=True)
             raise SystemExit(1) from None
         click.echo(json.dumps(result.__dict__))
 
@@ -67,3 +67,19 @@ def register(app: Flask) -> None:
         for key in rotated.keys:
             click.echo(f"  {b64url(key.kid)}  {key.state}"
                        + (f" until {key.until}" if key.until else ""))
+
+
+def line_errors(fields: dict) -> list[str]:
+    """The import's errors by line as sentences: "line 3: email: Already used by employee E0002."
+    (a problem with the whole line, or the file, has no field name)."""
+    sentences = []
+    for line, problems in fields.items():
+        where = f"line {line}" if str(line).isdigit() else str(line)
+        if isinstance(problems, dict):
+            for field, messages in problems.items():
+                text = " ".join(messages) if isinstance(messages, list) else str(messages)
+                sentences.append(f"{where}: {field}: {text}")
+        else:
+            text = " ".join(problems) if isinstance(problems, list) else str(problems)
+            sentences.append(f"{where}: {text}")
+    return sentences

@@ -31,6 +31,8 @@ def language() -> str:
 def t(key: str, lang: str | None = None, **params) -> str:
     """A message by key in the given (or current) language; unknown keys fall back to English."""
     lang = lang or language()
+    if params.get("count") == 1 and f"{key}.one" in catalog("en"):
+        key = f"{key}.one"  # "1 line", not "1 lines"
     text = catalog(lang).get(key) or catalog("en").get(key) or key
     return text.format(**params) if params else text
 

@@ -49,6 +49,11 @@ def _edits(user: dict, unit: str | None) -> bool:
         user.get("editor_units") or ())
 
 
+def may_publish_to_unit(user: dict, unit: str) -> bool:
+    """Whether a unit (or one of its departments) is an audience the person may choose."""
+    return has(user, "news.manage") or _edits(user, unit)
+
+
 def may_publish_to(user: dict, audience: dict) -> bool:
     """News managers publish anywhere; an editor only inside the units they edit."""
     return has(user, "news.manage") or _edits(user, unit_of(audience))

@@ -20,3 +20,18 @@ class AudienceSchema(Schema):
         errors |= {f: [f"Not used for a {data.get('kind')} audience."] for f in given - needs}
         if errors:
             raise ValidationError(errors)
+
+
+class SizedSchema(Schema):
+    name = fields.String()
+    size = fields.Integer(metadata={"description": "Exact: kept by the directory import."})
+
+
+class UnitOptionSchema(SizedSchema):
+    departments = fields.List(fields.Nested(SizedSchema))
+
+
+class OptionsSchema(Schema):
+    company = fields.Integer(allow_none=True, metadata={"description": "News managers only."})
+    units = fields.List(fields.Nested(UnitOptionSchema))
+    sites = fields.List(fields.Nested(SizedSchema), metadata={"description": "News managers only."})

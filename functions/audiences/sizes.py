@@ -4,7 +4,7 @@ same transaction as the profile it counts (so a size never drifts from the direc
 from __future__ import annotations
 
 from ..store import Update
-from .keys import key, of_person
+from .keys import SEP, key, of_person
 
 PK = "AUDIENCES"  # one partition: sk SIZE#<audience key>, attribute "people"
 PREFIX = "SIZE#"
@@ -39,3 +39,28 @@ def counted(store, kind: str) -> dict[str, int]:
 def units(store) -> list[str]:
     """Every business unit with at least one person, in sort-key order."""
     return list(counted(store, "unit"))
+
+
+def options(store) -> dict:
+    """Every unit with its departments, and every site, each with its exact size (one query)."""
+    units: dict[str, dict] = {}
+    sites: list[dict] = []
+    company = 0
+    for counter in store.iter_query(PK, prefix=PREFIX):
+        name, people = counter["sk"][len(PREFIX):], counter["people"]
+        if people <= 0:
+            continue
+        kind, _, rest = name.partition("#")
+        if name == "ALL":
+            company = people
+        elif kind == "UNIT":
+            units.setdefault(rest, {"departments": []})["size"] = people
+        elif kind == "DEPT":
+            unit, _, department = rest.partition(SEP)
+            units.setdefault(unit, {"departments": []})["departments"].append(
+                {"name": department, "size": people})
+        elif kind == "SITE":
+            sites.append({"name": rest, "size": people})
+    return {"company": company, "sites": sites,
+            "units": [{"name": n, "size": u.get("size", 0), "departments": u["departments"]}
+                      for n, u in units.items()]}

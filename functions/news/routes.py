@@ -5,8 +5,9 @@ from flask_smorest import Blueprint
 
 from ..auth.sessions import current_user
 from ..wiring import adapters, now
-from . import feed, receipts, service
+from . import breakdown, feed, receipts, service
 from .schemas import (
+    BreakdownSchema,
     FeedSchema,
     ManagedNewsSchema,
     ManagedPageSchema,
@@ -113,6 +114,13 @@ def acknowledge(news_id):
 def reach(news_id):
     """Audience size, views, completions, acknowledgements (the item's editors, HR, admins)."""
     return receipts.reach(adapters().store, current_user(), news_id, now())
+
+
+@blp.route("/<news_id>/reach/breakdown", methods=["GET"])
+@blp.response(200, BreakdownSchema)
+def reach_breakdown(news_id):
+    """Audience size, views, completions and acknowledgements by unit and by site."""
+    return breakdown.breakdown(adapters().store, current_user(), news_id)
 
 
 @blp.route("/<news_id>/reach/unacknowledged", methods=["GET"])

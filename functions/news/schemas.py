@@ -122,6 +122,19 @@ class ReachSchema(Schema):
     not_acknowledged = fields.Integer(allow_none=True)
 
 
+class GroupReachSchema(Schema):
+    name = fields.String()
+    size = fields.Integer()
+    viewed = fields.Integer()
+    completed = fields.Integer()
+    acknowledged = fields.Integer()
+
+
+class BreakdownSchema(Schema):
+    units = fields.List(fields.Nested(GroupReachSchema))
+    sites = fields.List(fields.Nested(GroupReachSchema))
+
+
 class PersonSchema(Schema):
     id = fields.String()
     name = fields.String()

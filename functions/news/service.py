@@ -9,6 +9,7 @@ from ulid import ULID
 
 from .. import permissions
 from ..audiences import keys as audiences
+from ..audiences import sizes
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..i18n import t
 from ..store import Condition, ConditionFailed, Delete, Put, Update
@@ -59,6 +60,9 @@ def publish(store, user: dict, body: dict, now: int) -> dict:
         raise Forbidden("news_audience_forbidden")
     if body["pinned"]:
         permissions.require(user, "news.manage", "news_pin_forbidden")
+    if sizes.size(store, audience) == 0:  # a unit, department or site the directory lacks
+        field = {"company": "kind"}.get(audience["kind"], audience["kind"])
+        raise Invalid("audience_empty", fields={"audience": {field: [t("audience_empty")]}})
     publish_at = body.get("publish_at") or now
     if not now - BACKDATE_S <= publish_at <= now + SCHEDULE_AHEAD_S:
         raise Invalid("publish_at_invalid", fields={"publish_at": [

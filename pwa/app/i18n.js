@@ -43,6 +43,13 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
 }
 
+/** A count in words: key.one / key.other (and so on) chosen by the language's plural rules. */
+export function plural(key, count, params = {}) {
+  const form = new Intl.PluralRules(lang).select(count);
+  const chosen = has(`${key}.${form}`) ? `${key}.${form}` : `${key}.other`;
+  return t(chosen, { count: formatNumber(count), ...params });
+}
+
 /** True if key names a string (outbox labels may be keys or plain text). */
 export const has = (key) => key in STRINGS.en;
 

@@ -10,6 +10,7 @@ import * as healthPerson from "./views/health-person.js";
 import * as healthRules from "./views/health-rules.js";
 import * as healthScans from "./views/health-scans.js";
 import * as healthToday from "./views/health-today.js";
+import * as directory from "./views/directory.js";
 import * as healthpass from "./views/healthpass.js";
 import * as home from "./views/home.js";
 import * as more from "./views/more.js";
@@ -36,6 +37,7 @@ export const ROUTES = {
   "/signin": { view: signin, public: true },
   ...Object.fromEntries(TOOLS.map(({ path, permission }) =>
     [path, { view: tool, tab: "/more", permission }])),
+  "/tools/directory": { view: directory, tab: "/more", permission: "directory.manage" },
   "/tools/scan": { view: scanner, tab: "/more", permission: "pass.scan" },
   "/tools/publish": { view: publish, tab: "/more", permission: "news.publish" },
   "/tools/reach": { view: reach, tab: "/more", permission: "news.publish" },

@@ -3,6 +3,9 @@
 import { ApiError } from "./api.js";
 import { h } from "./dom.js";
 import { t } from "./i18n.js";
+import { clearErrors, showFieldError, showFieldErrors } from "./ui/form-errors.js";
+
+export { clearErrors, showFieldError };
 
 const SHOW_MS = 6000;
 
@@ -43,10 +46,11 @@ export function clearToasts() {
 }
 
 /**
- * Shows an error. With a form, an answer from the API goes next to it: the message at the
- * top of the form and field messages by their fields. Everything else becomes a toast.
+ * Shows an error. With a form, an answer from the API goes next to it: field messages by their
+ * fields (`names` maps an API field to the form's control), the first one scrolled to and
+ * focused, and any other message at the top of the form. Everything else becomes a toast.
  */
-export function showError(error, { form } = {}) {
+export function showError(error, { form, names } = {}) {
   if (!(error instanceof ApiError)) {
     console.error(error); // a bug, not a message for people
     toast(t("error.generic"), { kind: "error" });
@@ -59,37 +63,11 @@ export function showError(error, { form } = {}) {
   }
   clearErrors(form);
   const alert = form.querySelector(".form-error");
-  const shown = new Set();
-  for (const [name, messages] of Object.entries(error.fields || {})) {
-    const field = form.querySelector(`[name="${CSS.escape(name)}"]`);
-    const text = [].concat(messages).filter((m) => typeof m === "string").join(" ");
-    if (!field || !text) continue;
-    showFieldError(field, text);
-    shown.add(text);
-  }
-  if (alert && !shown.has(message)) {
+  const shown = showFieldErrors(form, error.fields, { names });
+  if (alert && !shown.includes(message)) {
     alert.textContent = message;
     alert.hidden = false;
-  } else if (!alert) {
+  } else if (!alert && !shown.length) {
     toast(message, { kind: "error" });
   }
-}
-
-/** A message under one input, linked to it for screen readers. */
-export function showFieldError(field, text) {
-  const note = document.getElementById(`${field.id}-error`);
-  if (note) {
-    note.textContent = text;
-    note.hidden = false;
-  }
-  field.setAttribute("aria-invalid", "true");
-  field.focus();
-}
-
-export function clearErrors(form) {
-  for (const el of form.querySelectorAll(".form-error, .field-error")) {
-    el.textContent = "";
-    el.hidden = true;
-  }
-  for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
 }

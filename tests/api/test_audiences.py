@@ -83,3 +83,37 @@ def test_the_company_is_listed_unit_after_unit(store):
 
     assert sorted(listed) == sorted(row["id"] for row in demo_rows())
     assert sizes.units(store) == sorted({row["business_unit"] for row in demo_rows()})
+
+
+def test_options_list_every_unit_department_and_site_with_exact_sizes(client, auth, store):
+    auth.sign_in("hr@example.com")
+    answer = client.get("/api/audiences/options")
+
+    assert answer.status_code == 200
+    rows = demo_rows()
+    options = answer.json
+    assert options["company"] == len(rows)
+    assert {u["name"]: u["size"] for u in options["units"]} == {
+        row["business_unit"]: expected(rows, {"kind": "unit", "unit": row["business_unit"]})
+        for row in rows}
+    retail = next(u for u in options["units"] if u["name"] == "Retail")
+    assert {d["name"]: d["size"] for d in retail["departments"]} == {
+        row["department"]: expected(rows, {"kind": "department", "unit": "Retail",
+                                           "department": row["department"]})
+        for row in rows if row["business_unit"] == "Retail"}
+    assert {s["name"]: s["size"] for s in options["sites"]} == {
+        row["site"]: expected(rows, {"kind": "site", "site": row["site"]}) for row in rows}
+
+
+def test_an_editor_is_offered_only_the_units_they_edit(client, auth):
+    auth.sign_in("editor@example.com")
+    options = client.get("/api/audiences/options").json
+
+    assert [u["name"] for u in options["units"]] == client.get("/api/me").json["editor_units"]
+    assert options["sites"] == [] and options["company"] is None
+
+
+def test_people_who_do_not_publish_are_offered_nothing(client, auth):
+    auth.sign_in("employee@example.com")
+
+    assert client.get("/api/audiences/options").status_code == 403

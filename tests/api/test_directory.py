@@ -66,6 +66,7 @@ def test_an_address_owned_by_someone_else_is_refused(client, auth):
     rows[1]["email"] = "employee@example.com"
     error = client.post("/api/directory/import", json={"csv": to_csv(rows[1:])}).get_json()
     assert error["error"]["fields"] == {"2": {"email": ["Already used by employee E0001."]}}
+    assert "on 1 line;" in error["error"]["message"]  # not "1 lines"
 
 
 def test_a_file_without_the_needed_columns_says_which(client, auth):
@@ -117,4 +118,6 @@ def test_the_cli_imports_and_reports_bad_lines(app, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text(HEADER + "\nE1,Someone,nope,Retail,Stores,Wuhan,Hubei,en,,employee,\n")
     result = app.test_cli_runner().invoke(args=["import-directory", str(bad)])
-    assert result.exit_code == 1 and "line 2" in result.output
+    assert result.exit_code == 1
+    assert "  line 2: email: Not a valid email address.\n" in result.output  # words, not JSON
+    assert "{" not in result.output and "[" not in result.output

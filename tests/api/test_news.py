@@ -407,3 +407,15 @@ def test_editors_list_their_units_items_and_nobody_elses(newsroom, clock):
                          ("employee@example.com", "unit=Retail")):
         assert newsroom.phone(email).get(f"/api/news/manage?{query}").status_code == 403
     assert newsroom.phone("hr@example.com").get("/api/news/manage?unit=Retail").status_code == 200
+
+
+@pytest.mark.parametrize("audience, field", [
+    ({"kind": "department", "unit": "Retail", "department": "Atlantis"}, "department"),
+    ({"kind": "unit", "unit": "Nowhere"}, "unit"),
+    ({"kind": "site", "site": "Atlantis"}, "site")])
+def test_an_audience_nobody_is_in_is_refused_by_its_field(newsroom, audience, field):
+    answer = newsroom.publish("hr@example.com", audience)
+
+    assert answer.status_code == 422
+    assert answer.get_json()["error"]["fields"] == {"audience": {field: [
+        "Nobody in the directory is in this audience. Choose one from the list."]}}

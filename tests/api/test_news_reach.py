@@ -189,3 +189,38 @@ def test_a_demoted_editor_loses_reach_edit_and_delete_on_their_own_old_items(new
     assert phone.patch(f"/api/news/{item['id']}", json={"pinned": False}).status_code == 403
     assert phone.delete(f"/api/news/{item['id']}").status_code == 403
     assert hr.get(f"/api/news/{item['id']}/reach").status_code == 200
+
+
+def test_reach_breaks_down_by_unit_and_site_with_each_groups_size(newsroom):
+    item = newsroom.item("hr@example.com", {"kind": "company"}, must_acknowledge=True)
+    progress(newsroom, "employee@example.com", item, 10)  # Li Na: Retail
+    newsroom.phone("employee@example.com").post(f"/api/news/{item['id']}/acknowledge")
+    progress(newsroom, "staff0009@example.com", item, 10)
+    from tests.api.test_news import DIRECTORY
+
+    by_email = {row["email"]: row for row in DIRECTORY}
+    li_na, other = by_email["employee@example.com"], by_email["staff0009@example.com"]
+
+    answer = newsroom.phone("hr@example.com").get(f"/api/news/{item['id']}/reach/breakdown")
+
+    assert answer.status_code == 200
+    units = {u["name"]: u for u in answer.get_json()["units"]}
+    assert {name: u["size"] for name, u in units.items()} == {
+        unit: len(people(business_unit=unit)) for unit in {r["business_unit"] for r in DIRECTORY}}
+    viewed = {name: u["viewed"] for name, u in units.items() if u["viewed"]}
+    expected = {}
+    for person in (li_na, other):
+        expected[person["business_unit"]] = expected.get(person["business_unit"], 0) + 1
+    assert viewed == expected
+    assert units[li_na["business_unit"]]["acknowledged"] == 1
+    sites = {s["name"]: s for s in answer.get_json()["sites"]}
+    assert sum(s["size"] for s in sites.values()) == len(people())
+    assert sum(s["viewed"] for s in sites.values()) == 2
+
+
+def test_a_reach_breakdown_is_for_the_items_editors_hr_and_admins(newsroom):
+    item = newsroom.item("editor@example.com", RETAIL)
+    path = f"/api/news/{item['id']}/reach/breakdown"
+
+    assert newsroom.phone("employee@example.com").get(path).status_code == 403
+    assert newsroom.phone("hr@example.com").get(path).status_code == 200

@@ -4,15 +4,19 @@
 
 import { get, request } from "../api.js";
 import { h } from "../dom.js";
-import { formatAgo, localized, t } from "../i18n.js";
+import { formatAgo, localized, plural, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { rememberItem } from "../news-items.js";
 import { can } from "../permissions.js";
-import { clearErrors, showError, toast } from "../toast.js";
+import { clearErrors, showError, showFieldError, toast } from "../toast.js";
+import { audienceName } from "../ui/news.js";
 import { uploadCard } from "../video/upload-card.js";
 import { pendingUploads, startUpload } from "../video/uploader.js";
 
 const TYPES = "video/mp4,video/quicktime,video/webm,video/*";
+// The API's field names that differ from the form's (the audience's fields share theirs).
+const NAMES = { title: "title_en", "title.en": "title_en", "title.zh-CN": "title_zh",
+  "text.en": "text_en", "text.zh-CN": "text_zh", video_id: "video" };
 
 export const title = () => t("tools.publish.title");
 
@@ -21,16 +25,17 @@ export function render(ctx) {
     h("a", { href: "/more", "data-link": true, class: "back-link" }, icon("back", 20), t("tools.back")),
     h("h1", { class: "page-title" }, t("tools.publish.title")));
   const slot = h("div", { class: "publish-slot" });
-  page.append(slot, recent(ctx));
-  pendingUploads().then((uploads) => {
+  page.append(slot);
+  Promise.all([pendingUploads(), get("/api/audiences/options")]).then(([uploads, options]) => {
     const upload = uploads[0];
-    slot.replaceChildren(form(ctx, upload));
+    slot.replaceChildren(form(ctx, upload, options));
+    page.append(recent(ctx, options));
     upload?.run(); // after a reload: carries on where the server says it stopped
   }).catch(showError);
   return page;
 }
 
-function form(ctx, upload) {
+function form(ctx, upload, options) {
   const manager = can(ctx.user, "news.manage");
   const saved = upload?.draft.form ?? {};
   const video = h("div", { class: "publish-video" });
@@ -46,7 +51,7 @@ function form(ctx, upload) {
     fieldset(t("publish.texts"), [
       input("text_en", t("publish.textEn"), saved.text_en, { lang: "en", multiline: true }),
       input("text_zh", t("publish.textZh"), saved.text_zh, { lang: "zh-CN", multiline: true })]),
-    audienceFields(ctx.user, manager, saved),
+    audienceFields(manager, options, saved),
     whenFields(saved),
     fieldset(t("publish.options"), [
       toggle("must_acknowledge", t("publish.mustAcknowledge"), t("publish.mustAcknowledgeHint"),
@@ -80,14 +85,14 @@ function form(ctx, upload) {
     clearTimeout(pending);
     pending = setTimeout(() => current?.saveForm(values(formEl)).catch(showError), 400);
     showWhen(formEl);
-    showAudience(formEl);
+    showAudience(formEl, options);
   });
   formEl.addEventListener("submit", (event) => {
     event.preventDefault();
     publish(ctx, formEl, current, submit);
   });
   showVideo();
-  showAudience(formEl);
+  showAudience(formEl, options);
   showWhen(formEl);
   return formEl;
 }
@@ -133,30 +138,45 @@ function select(name, label, options, value) {
   const id = `publish-${name}`;
   return h("div", { class: "field" },
     h("label", { class: "label", for: id }, label),
-    h("select", { id, name, class: "input" }, options.map(([v, text]) =>
+    h("select", { id, name, class: "input", "data-saved": value }, options.map(([v, text]) =>
       h("option", { value: v, selected: v === value }, text))));
 }
 
-/** Who sees it: editors choose among their units (whole unit or one department). */
-function audienceFields(user, manager, saved) {
+/**
+ * Who sees it, chosen among the directory's own units, departments and sites (editors: their
+ * units), with how many people it reaches shown before publishing.
+ */
+function audienceFields(manager, options, saved) {
   const kinds = (manager ? ["company", "unit", "department", "site"] : ["unit", "department"])
     .map((kind) => [kind, t(`publish.kind.${kind}`)]);
-  const units = user.editor_units?.length ? user.editor_units : [user.business_unit];
+  const names = (list) => list.map(({ name }) => [name, name]);
   return fieldset(t("publish.audience"), [
     select("kind", t("publish.kind"), kinds, saved.kind ?? kinds[0][0]),
-    manager ? input("unit", t("publish.unit"), saved.unit ?? user.business_unit)
-      : select("unit", t("publish.unit"), units.map((u) => [u, u]), saved.unit),
-    input("department", t("publish.department"), saved.department),
-    input("site", t("publish.site"), saved.site ?? user.site)]);
+    select("unit", t("publish.unit"), names(options.units), saved.unit),
+    select("department", t("publish.department"), [], saved.department),
+    select("site", t("publish.site"), names(options.sites), saved.site),
+    h("p", { class: "hint audience-size", "aria-live": "polite" })]);
 }
 
-function showAudience(form) {
-  const kind = form.elements.kind.value;
+/** Shows the fields the kind needs, the chosen unit's departments, and the audience's size. */
+function showAudience(form, options) {
+  const { kind, unit, department, site } = form.elements;
   const needs = { company: [], unit: ["unit"], department: ["unit", "department"], site: ["site"] };
-  for (const name of ["unit", "department", "site"]) {
-    const field = form.elements[name].closest(".field");
-    field.hidden = !needs[kind].includes(name);
+  for (const field of [unit, department, site]) {
+    field.closest(".field").hidden = !needs[kind.value].includes(field.name);
   }
+  const chosen = options.units.find((u) => u.name === unit.value);
+  const departments = chosen?.departments ?? [];
+  if (department.dataset.unit !== unit.value) { // another unit: its own departments
+    const keep = department.value || department.getAttribute("data-saved");
+    department.replaceChildren(...departments.map(({ name }) =>
+      h("option", { value: name, selected: name === keep }, name)));
+    department.dataset.unit = unit.value;
+  }
+  const size = { company: options.company, unit: chosen?.size,
+    department: departments.find((d) => d.name === department.value)?.size,
+    site: options.sites.find((s) => s.name === site.value)?.size }[kind.value] ?? 0;
+  form.querySelector(".audience-size").textContent = plural("publish.reaches", size);
 }
 
 function showWhen(form) {
@@ -184,6 +204,10 @@ function values(form) {
 async function publish(ctx, form, upload, submit) {
   clearErrors(form);
   const v = values(form);
+  if (v.when === "later" && !v.publish_at) {
+    showFieldError(form.elements.publish_at, t("publish.atMissing"));
+    return;
+  }
   const texts = (en, zh) => Object.fromEntries([["en", en], ["zh-CN", zh]]
     .map(([code, text]) => [code, (text || "").trim()]).filter(([, text]) => text));
   const kind = v.kind;
@@ -203,27 +227,46 @@ async function publish(ctx, form, upload, submit) {
     toast(t(`publish.done.${item.state}`));
     ctx.navigate(`/tools/reach?id=${encodeURIComponent(item.id)}`);
   } catch (error) {
-    showError(error, { form });
+    showError(error, { form, names: NAMES });
     submit.disabled = false;
   }
 }
 
-/** The items this person manages, newest first, each with its state and a link to its reach. */
-function recent(ctx) {
+/**
+ * The items this person manages, newest first, each with its state and a link to its reach:
+ * HR and admins see every unit's too, and pick one unit (or company-wide and sites) to list.
+ */
+function recent(ctx, options) {
   const list = h("ul", { class: "card list" });
-  const section = h("section", { class: "section", "aria-labelledby": "publish-recent" },
-    h("h2", { id: "publish-recent", class: "section-title" }, t("publish.recent")), list);
   const manager = can(ctx.user, "news.manage");
-  const scopes = [...(manager ? [""] : []), ...(ctx.user.editor_units || [])];
-  Promise.all(scopes.map((unit) => get(`/api/news/manage?limit=10${unit
-    ? `&unit=${encodeURIComponent(unit)}` : ""}`))).then((pages) => {
-    const items = pages.flatMap((p) => p.items).sort((a, b) => b.publish_at - a.publish_at);
+  const units = manager ? options.units.map((u) => u.name) : ctx.user.editor_units || [];
+  const scopes = [...(manager ? [""] : []), ...units];
+  const filter = h("select", { id: "publish-recent-unit", class: "input" },
+    h("option", { value: "*" }, t("publish.recentAll")),
+    manager && h("option", { value: "" }, t("publish.recentCompany")),
+    units.map((unit) => h("option", { value: unit }, unit)));
+  const section = h("section", { class: "section", "aria-labelledby": "publish-recent" },
+    h("h2", { id: "publish-recent", class: "section-title" }, t("publish.recent")),
+    scopes.length > 1 && h("div", { class: "field publish-filter" },
+      h("label", { class: "label", for: filter.id }, t("publish.recentUnit")), filter),
+    list);
+  let pages = [];
+  const show = () => {
+    const chosen = filter.value === "*" ? pages : pages.filter((p) => p.unit === filter.value);
+    const items = chosen.flatMap((p) => p.items).sort((a, b) => b.publish_at - a.publish_at);
     if (!items.length) list.replaceChildren(h("li", { class: "row row-meta" }, t("publish.none")));
     else list.replaceChildren(...items.slice(0, 10).map(managedRow));
-  }, (error) => {
-    showError(error);
-    section.hidden = true;
-  });
+  };
+  filter.addEventListener("change", show);
+  Promise.all(scopes.map((unit) => get(`/api/news/manage?limit=10${unit
+    ? `&unit=${encodeURIComponent(unit)}` : ""}`).then((p) => ({ unit, items: p.items }))))
+    .then((loaded) => {
+      pages = loaded;
+      show();
+    }, (error) => {
+      showError(error);
+      section.hidden = true;
+    });
   return section;
 }
 
@@ -239,7 +282,8 @@ function managedRow(item) {
     ? "check" : item.state === "blocked" ? "alert" : "clock", 22)),
   h("span", { class: "row-body" },
     h("span", { class: "row-title", lang: title.lang }, title.text),
-    h("span", { class: "row-meta" }, `${state} · ${formatAgo(item.publish_at * 1000)} · `
+    h("span", { class: "row-meta" }, `${audienceName(item.audience)} · ${state} · `
+      + `${formatAgo(item.publish_at * 1000)} · `
       + t("publish.counts", { views: item.views, acks: item.acks }))),
   icon("chevron", 20)));
 }

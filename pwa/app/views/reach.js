@@ -38,8 +38,27 @@ async function show(page, id) {
       bar("viewed", reach.viewed, size),
       bar("completed", reach.completed, size),
       reach.must_acknowledge && bar("acknowledged", reach.acknowledged, size)),
+    groups(base, reach.must_acknowledge),
     reach.must_acknowledge ? missing(base, reach.not_acknowledged)
       : h("p", { class: "hint" }, t("reach.noAck"))].filter(Boolean));
+}
+
+/** The same counts by unit and by site, each group with its own size. */
+function groups(base, acks) {
+  const slot = h("div", { class: "reach-groups" });
+  const section = (kind, list) => h("section", { class: "section",
+    "aria-labelledby": `reach-by-${kind}` },
+  h("h2", { id: `reach-by-${kind}`, class: "section-title" }, t(`reach.by.${kind}`)),
+  h("ul", { class: "card list" }, list.map((group) => h("li", { class: "row" },
+    h("span", { class: "row-body" }, h("span", { class: "row-title" }, group.name),
+      h("span", { class: "row-meta" }, [
+        t("reach.groupViewed", { count: formatNumber(group.viewed), size: formatNumber(group.size) }),
+        t("reach.groupCompleted", { count: formatNumber(group.completed) }),
+        acks && t("reach.groupAcknowledged", { count: formatNumber(group.acknowledged) }),
+      ].filter(Boolean).join(" · ")))))));
+  get(`${base}/reach/breakdown`).then((found) => slot.replaceChildren(
+    section("unit", found.units), section("site", found.sites)), showError);
+  return slot;
 }
 
 function bar(kind, count, size) {
