@@ -7,6 +7,9 @@ import re
 
 from flask import Flask, current_app, g, jsonify, request
 from flask_smorest import Api as SmorestApi
+from flask_smorest import Blueprint
+from marshmallow import Schema
+from marshmallow import fields as ma
 from werkzeug.exceptions import HTTPException
 
 from .errors import ApiError, Busy, Invalid, UnsupportedMediaType
@@ -23,6 +26,7 @@ HTTP_CODES = {400: "bad_request", 401: "sign_in_required", 403: "forbidden", 404
 
 def public(view):
     """Mark a view as reachable without signing in (everything else needs a session)."""
+    view = Blueprint.doc(security=[])(view)  # and say so in the OpenAPI document
     view.together_public = True
     return view
 
@@ -53,8 +57,37 @@ def _translate_fields(fields):
     return field_message(fields) if isinstance(fields, str) else fields
 
 
+class ErrorDetailSchema(Schema):
+    status = ma.Integer(required=True, metadata={"description": "The HTTP status again."})
+    code = ma.String(required=True, metadata={
+        "description": "Stable, for programs: not_found, invalid_input, forbidden..."})
+    message = ma.String(required=True, metadata={
+        "description": "For people, in their language (the profile's, else Accept-Language)."})
+    fields = ma.Dict(metadata={
+        "description": "What is wrong with each field, by its name (nested: a.b), in words."})
+
+
+class ErrorSchema(Schema):
+    """The one error shape every endpoint answers with."""
+
+    error = ma.Nested(ErrorDetailSchema, required=True)
+
+
+SESSION_SCHEME = {"type": "apiKey", "in": "cookie", "name": "tg_session",
+                  "description": "Set by POST /api/auth/verify; HttpOnly, SameSite=Lax."}
+
+
 class Api(SmorestApi):
-    """flask-smorest's Api with Together's error shape."""
+    """flask-smorest's Api with Together's error shape (documented as it is answered)."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+    def __init__(self, app, **kwargs):
+        super().__init__(app, **kwargs)
+        # Every operation needs the session cookie unless it says otherwise (@public views
+        # answer without one; see install below).
+        self.spec.components.security_scheme("session", SESSION_SCHEME)
+        self.spec.options["security"] = [{"session": []}]
 
     def handle_http_exception(self, error: HTTPException):
         status = error.code or 500

@@ -93,3 +93,32 @@ def test_a_missing_cloud_setting_stops_start_up_and_names_it(missing):
     env = {k: v for k, v in AWS_ENV.items() if k != missing}
     with pytest.raises(ConfigError, match=missing):
         Config.from_env(env)
+
+
+def test_the_openapi_error_schema_is_the_shape_errors_have(client):
+    spec = client.get("/api/openapi.json").get_json()
+    error = spec["components"]["schemas"]["Error"]
+    detail = spec["components"]["schemas"]["ErrorDetail"]
+    answer = client.get("/api/me")  # 401, in the one shape
+
+    assert answer.status_code == 401
+    assert set(answer.get_json()) == set(error["properties"]) == {"error"}
+    assert set(error["required"]) == {"error"}
+    assert set(answer.get_json()["error"]) <= set(detail["properties"])
+    assert set(detail["required"]) == {"status", "code", "message"}
+    invalid = client.post("/api/auth/start", json={"email": "nope"}).get_json()["error"]
+    assert set(invalid) == set(detail["properties"])  # fields too
+
+
+def test_the_openapi_document_says_which_operations_need_the_session_cookie(client):
+    from functions.auth.sessions import COOKIE
+
+    spec = client.get("/api/openapi.json").get_json()
+
+    assert spec["components"]["securitySchemes"]["session"] == {
+        "type": "apiKey", "in": "cookie", "name": COOKIE,
+        "description": "Set by POST /api/auth/verify; HttpOnly, SameSite=Lax."}
+    assert spec["security"] == [{"session": []}]
+    assert spec["paths"]["/api/auth/start"]["post"]["security"] == []
+    assert spec["paths"]["/api/healthz"]["get"]["security"] == []
+    assert "security" not in spec["paths"]["/api/me"]["get"]  # the document's default: needed
