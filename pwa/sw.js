@@ -9,7 +9,7 @@ import { API_CACHE, MEDIA_CACHE, PREFIX, SAVED_HEADER } from "./app/caches.js";
 import { flush, SYNC_TAG } from "./app/outbox.js";
 
 // Bump on every release that changes a file below: a changed sw.js is what makes phones update.
-const VERSION = "2026-12-01.6";
+const VERSION = "2026-12-01.7";
 const SHELL_CACHE = `${PREFIX}shell-${VERSION}`;
 const SHELL = [
   "/",

@@ -28,33 +28,21 @@ DOMAIN = b"TG1-DEVICE"
 class DeviceRevoked(Conflict):
     code = "device_revoked"
 
-    def __init__(self):
-        super().__init__("device_revoked")
-
 
 class ChallengeExpired(Conflict):
     """Unknown, used or too old: ask for a new challenge."""
 
     code = "device_challenge_expired"
 
-    def __init__(self):
-        super().__init__("device_challenge_expired")
-
 
 class ProofInvalid(Forbidden):
     code = "device_proof_invalid"
-
-    def __init__(self):
-        super().__init__("device_proof_invalid")
 
 
 class KeyTaken(Forbidden):
     """The key is bound to someone else: it can never be bound, replaced or revoked by you."""
 
     code = "device_key_taken"
-
-    def __init__(self):
-        super().__init__("device_key_taken")
 
 
 def proof_message(challenge: str, employee_id: str) -> bytes:

@@ -21,15 +21,9 @@ class DeclarationRequired(Conflict):
 
     code = "declaration_required"
 
-    def __init__(self):
-        super().__init__("declaration_required")
-
 
 class DeviceNotRegistered(Conflict):
     code = "device_not_registered"
-
-    def __init__(self):
-        super().__init__("device_not_registered")
 
 
 def issue(store, keys, user: dict, now: int, tz, *, device_key: str | None = None) -> dict:

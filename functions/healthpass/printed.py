@@ -22,9 +22,6 @@ class LiveOnly(Conflict):
 
     code = "live_pass_only"
 
-    def __init__(self):
-        super().__init__("live_pass_only")
-
 
 def has_phone(store, employee_id: str) -> bool:
     return bool(store.query(health_pk(employee_id), prefix="DEVICE#", limit=1).items)

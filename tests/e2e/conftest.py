@@ -252,6 +252,10 @@ def ready_offline(page: Page) -> None:
                      ".then((cache) => cache.match('/api/me')).then(Boolean)", SW_READY_MS)
 
 
+# The signed-in person's outbox has nothing left to send (a condition for wait_until).
+OUTBOX_EMPTY = "import('/app/outbox.js').then((o) => o.list()).then((e) => e.length === 0)"
+
+
 def tab(page: Page, name: str):
     """A tab in the bottom bar, by its label."""
     return page.get_by_role("navigation").get_by_role("link", name=re.compile(f"^{name}"))

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import screenshot, wait_until
+from tests.e2e.conftest import OUTBOX_EMPTY, screenshot, wait_until
 from tests.e2e.test_accessibility import serious_violations
 from tests.e2e.test_languages import english_left, proper_names
 from tests.e2e.test_news import directory_names
@@ -110,8 +110,7 @@ def test_an_override_made_offline_is_kept_and_sent_once_back_online(page: Page, 
     expect(page.get_by_text("Saved on this phone. The override is sent when you're back "
                             "online.")).to_be_visible()
     page.context.set_offline(False)
-    wait_until(page, "import('/app/outbox.js').then((o) => o.list())"
-                     ".then((entries) => entries.length === 0)")
+    wait_until(page, OUTBOX_EMPTY)
     held = [h["employee_id"] for h in page.request.get("/api/health/holds").json()["items"]]
     assert "E0018" not in held
     overrides = page.request.get("/api/health/audit?person=E0018&kind=override").json()

@@ -16,7 +16,7 @@ import cbor2
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.e2e.conftest import GREETING, ready_offline, screenshot, wait_until
+from tests.e2e.conftest import GREETING, OUTBOX_EMPTY, ready_offline, screenshot, wait_until
 from tests.e2e.test_accessibility import serious_violations
 from tests.e2e.y4m import png_picture, qr_picture, write_clip
 
@@ -48,7 +48,6 @@ def module_page(page: Page) -> Page:
     return page
 
 
-OUTBOX_EMPTY = "import('/app/outbox.js').then((o) => o.list()).then((e) => e.length === 0)"
 
 
 def without_toasts(page: Page) -> Page:

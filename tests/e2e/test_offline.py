@@ -7,6 +7,7 @@ from playwright.sync_api import Page, Route, expect
 
 from tests.e2e.conftest import (
     GREETING,
+    OUTBOX_EMPTY,
     SW_READY_MS,
     open_home,
     ready_offline,
@@ -236,15 +237,6 @@ def test_only_good_answers_to_reads_are_kept_for_offline(page: Page, accounts):
     assert offline == "TypeError"  # the refusal was not kept, so offline there is nothing
 
 
-OUTBOX_EMPTY = "import('/app/outbox.js').then((outbox) => outbox.list()).then((l) => !l.length)"
-
-
-def declarations(app, employee_id: str) -> list[dict]:
-    store = app.extensions["together"].store
-    with app.app_context():
-        return store.query(f"HEALTH#{employee_id}", prefix="DECL#", limit=5).items
-
-
 def test_on_a_shared_phone_a_write_waits_for_its_own_writer_never_the_next_person(
         page: Page, accounts, live_app):
     first = open_home(page, accounts, "ryan.koh@example.com")
@@ -267,8 +259,8 @@ def test_on_a_shared_phone_a_write_waits_for_its_own_writer_never_the_next_perso
     page.evaluate(ENQUEUE, {"method": "POST", "url": "/api/health/declarations",
                             "body": DECLARATION, "label": "outbox.declaration"})
     wait_until(page, OUTBOX_EMPTY)
-    assert len(declarations(live_app, second["id"])) == 1
-    assert declarations(live_app, first["id"]) == []
+    assert len(stored_declarations(live_app, second["id"])) == 1
+    assert stored_declarations(live_app, first["id"]) == []
     kept = page.evaluate("import('/app/storage.js').then((db) => db.all('outbox'))")
     assert [entry["owner"] for entry in kept if entry["id"] != "#owner"] == [first["id"]]
 
@@ -278,7 +270,7 @@ def test_on_a_shared_phone_a_write_waits_for_its_own_writer_never_the_next_perso
     page.goto("/")
     expect(page.get_by_role("heading", level=1, name="Hello, Ryan Koh")).to_be_visible()
     wait_until(page, OUTBOX_EMPTY)
-    assert len(declarations(live_app, first["id"])) == 1
+    assert len(stored_declarations(live_app, first["id"])) == 1
 
 
 def test_offline_before_the_worker_installed_no_error_then_it_installs_back_online(

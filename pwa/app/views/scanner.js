@@ -4,7 +4,7 @@
 
 import { post } from "../api.js";
 import { h, live } from "../dom.js";
-import { formatAgo, formatNumber, t } from "../i18n.js";
+import { formatAgo, formatNumber, plural, t } from "../i18n.js";
 import * as db from "../pass/db.js";
 import { icon } from "../icons.js";
 import { isOnline, onNetworkChange } from "../network.js";
@@ -144,8 +144,7 @@ async function countScan() {
 
 async function showCount(scanner) {
   const count = await scansToday();
-  scanner.countLine.textContent = t(count === 1 ? "scan.count.one" : "scan.count.other",
-    { count: formatNumber(count) });
+  scanner.countLine.textContent = plural("scan.count", count);
 }
 
 /** The answer, across the whole screen: readable by the guard and the person at the door. */
