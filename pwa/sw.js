@@ -9,7 +9,7 @@ import { API_CACHE, MEDIA_CACHE, PREFIX, SAVED_HEADER } from "./app/caches.js";
 import { flush, SYNC_TAG } from "./app/outbox.js";
 
 // Bump on every release that changes a file below: a changed sw.js is what makes phones update.
-const VERSION = "2026-12-01.7";
+const VERSION = "2026-12-02.1";
 const SHELL_CACHE = `${PREFIX}shell-${VERSION}`;
 const SHELL = [
   "/",
@@ -134,6 +134,8 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data?.type === "SKIP_WAITING") self.skipWaiting(); // the person chose "Reload"
+  // A page that opened while this worker activated, after its claim (see sw-client.js).
+  if (event.data?.type === "CLAIM") event.waitUntil(self.clients.claim());
 });
 
 self.addEventListener("sync", (event) => {

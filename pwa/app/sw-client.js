@@ -22,6 +22,19 @@ export async function registerServiceWorker() {
     dispatchEvent(new CustomEvent("together:offline-ready"));
   });
   await register();
+  await claimIfMissed();
+}
+
+/** Asks the active worker to take this page if its own claim missed it.
+ *
+ * A page whose navigation began while the first worker was activating is created after that
+ * worker's clients.claim() ran, so nothing would ever control it: signing in and going
+ * offline at once would then lose the app. A hard reload leaves a page uncontrolled too.
+ */
+async function claimIfMissed() {
+  if (!registration) return;
+  const ready = await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) ready.active?.postMessage({ type: "CLAIM" });
 }
 
 async function register() {

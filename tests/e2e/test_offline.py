@@ -73,6 +73,19 @@ def test_a_profile_still_on_its_way_when_the_worker_takes_over_is_kept_for_offli
     expect(page.get_by_role("heading", level=1, name=re.compile("王军"))).to_be_visible()
 
 
+def test_a_page_the_worker_did_not_claim_is_taken_and_then_opens_offline(page: Page, accounts):
+    # A hard reload (like a page whose navigation began while the first worker activated,
+    # after its claim) leaves the page without a controller although a worker is active.
+    open_home(page, accounts, "leah.goh@example.com")
+    page.context.new_cdp_session(page).send("Page.reload", {"ignoreCache": True})
+    expect(page.get_by_role("heading", level=1, name=GREETING)).to_be_visible()
+    ready_offline(page)  # controlled again, with no second visit
+
+    page.context.set_offline(True)
+    page.reload()
+    expect(page.get_by_role("heading", level=1, name=re.compile("Leah"))).to_be_visible()
+
+
 def test_a_write_made_offline_arrives_once_after_a_reload_and_a_lost_answer(
         page: Page, accounts, live_app):
     employee = open_home(page, accounts, "employee@example.com")
