@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export TOGETHER_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test test-stress bench package lint clean venv
+.PHONY: run test test-stress bench package lint clean venv pwa-lists
 
 venv: $(VENV)/.installed
 
@@ -46,6 +46,11 @@ package: venv infra/node_modules/.installed
 
 lint: venv infra/node_modules/.installed
 	VENV=$(VENV) bash tests/stages.sh lint
+
+# After adding, removing or changing a file under pwa/: the precache list, its version and the
+# first screen's module preloads (infra/pwa_lists.py; tests/api/test_pwa_lists.py checks them).
+pwa-lists:
+	python3 infra/pwa_lists.py
 
 clean:
 	rm -rf $(VENV) .venv-lambda dist .serverless infra/node_modules .pytest_cache test-results

@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import browser, coldstart, healthpass, latency, shell_size, throughput, video
+from . import browser, coldstart, healthpass, latency, phone, shell_size, throughput, video
 from .data import MIN_ITEMS, build
 from .machine import OtherLoad
 from .report import BenchError, print_row
@@ -35,6 +35,7 @@ BENCHMARKS = {
     "news-requests": video.news_requests,
     "news-feed": video.news_feed,
     "shell-size": shell_size.shell_size,
+    "phone-network": phone.phone_network,
 }
 
 

@@ -2,9 +2,8 @@
 // API's error shape turned into an ApiError whose .message is written for people. Imported by
 // the service worker too (through the outbox): nothing here may need a window or a document.
 
-import { SAVED_HEADER } from "./caches.js";
 import { t } from "./i18n.js";
-import { reportOnline } from "./network.js";
+import { reportOnline, SAVED_HEADER } from "./network.js";
 
 const TIMEOUT_MS = 20000; // phones on poor networks: fail with a message rather than hang
 

@@ -6,8 +6,7 @@ import { clear as forgetPass } from "./pass/db.js";
 export const PREFIX = "together-";
 export const API_CACHE = `${PREFIX}api-v1`; // last good answer of each API GET
 export const MEDIA_CACHE = `${PREFIX}media-v1`; // media saved for offline, whole files
-// Set by the service worker on an API answer it served from API_CACHE: the network failed.
-export const SAVED_HEADER = "Together-Saved";
+export { SAVED_HEADER } from "./network.js"; // the worker marks answers it served from here
 
 /** Keeps `data` as the last good answer to GET url, as if the service worker had fetched it. */
 export async function rememberAnswer(url, data) {

@@ -1,12 +1,11 @@
 // The app's two languages: strings by key, and dates and numbers through Intl.
+// Only the language shown is downloaded (pwa/locales/), when it is first needed; the service
+// worker precaches both so switching works offline.
 
-import en from "../locales/en.js";
-import zhCN from "../locales/zh-CN.js";
-
-const STRINGS = { en, "zh-CN": zhCN };
+const STRINGS = {}; // by language, once loaded
 const STORED = "together.language"; // the last language shown, for the sign-in screen
 
-export const LANGUAGES = Object.keys(STRINGS);
+export const LANGUAGES = ["en", "zh-CN"];
 /** Each language by its own name: what a person looks for in a language switch. */
 export const LANGUAGE_NAMES = { en: "English", "zh-CN": "简体中文" };
 
@@ -29,17 +28,24 @@ function remembered() {
 // A live binding: modules that import `lang` see the switch.
 export let lang = remembered() || pickLanguage();
 
+/** Downloads a language's strings once (a page's module; the service worker cannot import). */
+export async function loadLanguage(code) {
+  STRINGS[code] ??= (await import(`../locales/${code}.js`)).default;
+}
+
 /** Switches the language of everything rendered from now on, and of <html lang>. */
-export function setLanguage(code) {
+export async function setLanguage(code) {
   if (!LANGUAGES.includes(code)) return;
+  await loadLanguage(code);
   lang = code;
   localStorage.setItem(STORED, code);
   document.documentElement.lang = code;
 }
 
-/** A string by key, with {name}-style parameters filled in; unknown keys fall back to English. */
+/** A string by key, with {name}-style parameters filled in. Every language has every key
+ * (tests/node/locales.test.mjs); before any is loaded (in the service worker) it is the key. */
 export function t(key, params = {}) {
-  const text = STRINGS[lang][key] ?? STRINGS.en[key] ?? key;
+  const text = STRINGS[lang]?.[key] ?? STRINGS.en?.[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
 }
 
@@ -51,7 +57,7 @@ export function plural(key, count, params = {}) {
 }
 
 /** True if key names a string (outbox labels may be keys or plain text). */
-export const has = (key) => key in STRINGS.en;
+export const has = (key) => key in (STRINGS[lang] ?? {});
 
 export const formatDate = (date, options = { weekday: "long", day: "numeric", month: "long" }) =>
   new Intl.DateTimeFormat(lang, options).format(date);

@@ -1,24 +1,31 @@
 // App entry: the session, the language, and a small router that shows one view at a time
 // inside the shell. Offline, the service worker serves all of this from its cache.
+// Only what the sign-in screen needs is imported here; the rest comes when it is first used
+// (a signed-in person's shell, outbox and delivery; the service worker after the first screen).
 
 import { get } from "./api.js";
-import { forgetPersonalData, rememberAnswer } from "./caches.js";
-import { startDelivery, deliverNow } from "./delivery.js";
 import { h, logo } from "./dom.js";
-import { lang, setLanguage, t } from "./i18n.js";
+import { lang, loadLanguage, setLanguage, t } from "./i18n.js";
 import { isOnline } from "./network.js";
-import * as outbox from "./outbox.js";
-import { chooseLanguage, languageFor } from "./preferences.js";
 import { allowed, ROUTES } from "./routes.js";
-import { createShell } from "./shell.js";
-import { checkForUpdate, offerWaitingUpdate, registerServiceWorker } from "./sw-client.js";
 import { clearToasts, showError, toast } from "./toast.js";
-import { labelOf } from "./ui/outbox-list.js";
+
+const outboxModule = () => import("./outbox.js");
+const cachesModule = () => import("./caches.js");
+const swClient = () => import("./sw-client.js");
+// Whether this page began without a service worker: then what it reads before one takes over
+// is not kept for offline, and is read again once one does (sw-client.js).
+const uncontrolledAtStart = !navigator.serviceWorker?.controller;
 
 const root = document.getElementById("app");
 let user; // undefined: not asked yet; null: signed out; else the profile from /api/me
 let shell = null; // built on the first signed-in screen, rebuilt when the language changes
 let rendering = 0;
+let shownPath = null; // the path of the screen on show, to tell a new screen from a #jump
+let shown;
+const firstScreen = new Promise((resolve) => {
+  shown = resolve;
+});
 
 const ctx = {
   get user() {
@@ -30,22 +37,22 @@ const ctx = {
   navigate,
   async signedIn(profile) {
     user = profile;
-    await outbox.setOwner(profile.id); // before anything is sent under this session
-    await rememberAnswer("/api/me", profile); // so the app opens offline from now on
+    await (await outboxModule()).setOwner(profile.id); // before anything is sent as this person
+    await (await cachesModule()).rememberAnswer("/api/me", profile); // opens offline from now on
     await useLanguageOf(profile);
     navigate("/", { replace: true });
   },
   signedOut() {
     user = null;
-    outbox.setOwner(null).catch(showError);
+    outboxModule().then((outbox) => outbox.setOwner(null)).catch(showError);
     shell = null;
     navigate("/signin", { replace: true });
   },
   async chooseLanguage(code) {
-    await chooseLanguage(code);
+    await (await import("./preferences.js")).chooseLanguage(code);
     shell = null;
     clearToasts();
-    offerWaitingUpdate();
+    (await swClient()).offerWaitingUpdate();
     render();
   },
   /** The refresh button: fresh profile, outbox sent, a check for a new version. */
@@ -56,6 +63,8 @@ const ctx = {
       user = known; // keep showing what we had
       showError(error);
     });
+    const { deliverNow } = await import("./delivery.js");
+    const { checkForUpdate } = await swClient();
     const [, , updating] = await Promise.all([fresh, deliverNow({ force: true }), checkForUpdate()]);
     await render();
     if (!isOnline()) toast(t("offline.saved"));
@@ -74,21 +83,23 @@ async function currentUser() {
   if (user === undefined) {
     try {
       user = await get("/api/me");
-      await outbox.setOwner(user.id);
+      await (await outboxModule()).setOwner(user.id);
       await useLanguageOf(user);
     } catch (error) {
       if (error.status !== 401) throw error;
       user = null;
-      await outbox.setOwner(null); // a session ended: nobody's writes go out under the next
+      // A session ended: nobody's writes go out under the next (once the sign-in screen
+      // shows; until someone signs in, nothing is sent anyway).
+      firstScreen.then(outboxModule).then((outbox) => outbox.setOwner(null)).catch(showError);
     }
   }
   return user;
 }
 
 async function useLanguageOf(profile) {
-  const wanted = await languageFor(profile);
+  const wanted = await (await import("./preferences.js")).languageFor(profile);
   if (wanted !== lang) {
-    setLanguage(wanted);
+    await setLanguage(wanted);
     shell = null;
   }
 }
@@ -103,15 +114,27 @@ async function render() {
     if (!route.public && !signedIn) return navigate("/signin", { replace: true });
     if (route.public && signedIn) return navigate("/", { replace: true });
     if (!allowed(route, user)) return navigate("/more", { replace: true });
-    show(route);
+    const [view, createShell] = await Promise.all([route.load(), signedIn && shellMaker()]);
+    if (ticket !== rendering) return;
+    show(route, view, createShell);
   } catch (error) {
     showError(error);
     if (ticket === rendering) root.replaceChildren(failed(error));
   }
 }
 
-function show(route) {
-  const nodes = route.view.render(ctx);
+/** What a signed-in screen needs besides its view: the shell, its stylesheets, delivery. */
+async function shellMaker() {
+  const [{ createShell }, { loadScreenStyles }, { startDelivery }] = await Promise.all([
+    import("./shell.js"), import("./ui/styles.js"), import("./delivery.js")]);
+  await loadScreenStyles();
+  startDelivery(); // once; writes from the outbox go out only for a signed-in person
+  return createShell;
+}
+
+function show(route, view, createShell) {
+  shownPath = location.pathname + location.search;
+  const nodes = view.render(ctx);
   if (route.public) {
     shell = null;
     root.replaceChildren(h("main", { id: "main", class: "content-public" }, nodes));
@@ -122,7 +145,7 @@ function show(route) {
     }
     shell.show(route.tab, nodes);
   }
-  document.title = `${route.view.title(ctx)} · ${t("app.name")}`;
+  document.title = `${view.title(ctx)} · ${t("app.name")}`;
   // Move focus to the new heading so screen readers announce the page change.
   const heading = root.querySelector("main h1");
   if (heading) {
@@ -142,21 +165,45 @@ function failed(error) {
       t("app.retry")));
 }
 
-function whenDelivered(message) {
+async function whenDelivered(message) {
   if (message.type !== "delivered") return;
   const { entry, data } = message;
   if (entry.method === "PATCH" && entry.url === "/api/me" && data && user) user = data;
   // Immediate sends need no news; something that waited for the network does.
-  if (Date.now() - entry.createdAt > 5000) toast(t("outbox.delivered", { label: labelOf(entry) }));
+  if (Date.now() - entry.createdAt > 5000) {
+    const { labelOf } = await import("./ui/outbox-list.js");
+    toast(t("outbox.delivered", { label: labelOf(entry) }));
+  }
 }
 
-function boot() {
+const AT_MOST_MS = 2000;
+
+/** Once the first screen shows: the service worker (then it precaches the rest), and news of
+ * the outbox's deliveries. After AT_MOST_MS anyway: a profile that is slow to come must not
+ * keep the app from being saved for offline. */
+async function afterFirstScreen() {
+  if (document.readyState !== "complete") {
+    await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
+  }
+  await Promise.race([firstScreen, new Promise((resolve) => setTimeout(resolve, AT_MOST_MS))]);
+  (await outboxModule()).subscribe((message) => whenDelivered(message).catch(showError));
+  const { checkForUpdate, registerServiceWorker } = await swClient();
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") checkForUpdate();
+  });
+  await registerServiceWorker({ uncontrolledAtStart });
+}
+
+async function boot() {
   document.documentElement.lang = lang;
-  window.addEventListener("popstate", render);
+  window.addEventListener("popstate", () => {
+    // A jump within the page (the skip link's #main) is not a new screen.
+    if (location.pathname + location.search !== shownPath) render();
+  });
   window.addEventListener("together:unauthorized", async () => {
-    await outbox.setOwner(null);
-    if (!user) return;
-    await forgetPersonalData();
+    if (!user) return; // not signed in yet: currentUser() handles its own 401
+    await (await outboxModule()).setOwner(null);
+    await (await cachesModule()).forgetPersonalData();
     ctx.signedOut();
   });
   // In-app links (<a data-link href="/...">) change the route without reloading.
@@ -174,16 +221,18 @@ function boot() {
       if (error.status !== 401) showError(error);
     });
   });
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "visible") checkForUpdate();
-  });
   // Nothing fails silently: an error no view caught still reaches the person.
   window.addEventListener("unhandledrejection", (event) => showError(event.reason));
   window.addEventListener("error", (event) => showError(event.error));
-  outbox.subscribe(whenDelivered);
-  startDelivery();
-  registerServiceWorker().catch(showError);
-  render();
+  afterFirstScreen().catch(showError);
+  try {
+    await loadLanguage(lang);
+  } catch (error) {
+    // Offline on a first visit: the screen below says so (in English, the only words we have).
+    console.warn("could not load the language", error);
+  }
+  await render();
+  shown();
 }
 
 boot();

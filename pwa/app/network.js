@@ -1,6 +1,9 @@
 // Whether the server can be reached: the browser's own flag, corrected by what requests see
 // (a phone "on wifi" at a building entrance often reaches nothing).
 
+// Set by the service worker on an API answer it served from its cache: the network failed.
+export const SAVED_HEADER = "Together-Saved";
+
 let online = navigator.onLine;
 const listeners = new Set();
 

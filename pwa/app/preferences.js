@@ -15,7 +15,7 @@ export async function languageFor(profile) {
 
 /** Shows the app in `code` now, and keeps the choice in the profile (once online). */
 export async function chooseLanguage(code) {
-  setLanguage(code);
+  await setLanguage(code);
   // Only the last choice matters: an earlier one still waiting need not be sent.
   for (const entry of await outbox.list()) {
     if (entry.state === "waiting" && isLanguageChange(entry)) await outbox.discard(entry.id);

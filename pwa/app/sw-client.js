@@ -8,21 +8,26 @@ let registration = null;
 let reloading = false;
 let firstInstall = false;
 
-export async function registerServiceWorker() {
+/** Registers the worker. uncontrolledAtStart: no worker controlled the page when it started
+ * (main.js notes it then; this module loads after the first screen, when one may have). */
+export async function registerServiceWorker({ uncontrolledAtStart }) {
   if (!("serviceWorker" in navigator)) return;
-  firstInstall = !navigator.serviceWorker.controller;
-  navigator.serviceWorker.addEventListener("controllerchange", () => {
-    // A waiting worker took over because the person chose "Reload": show the new version.
-    if (reloading) return location.reload();
-    if (!firstInstall) return;
-    // The first worker claimed this page: from now on it opens offline.
-    firstInstall = false;
-    toast(t("sw.ready"));
-    // What the page read before the worker ran was not kept: read it again, through it.
-    dispatchEvent(new CustomEvent("together:offline-ready"));
-  });
+  firstInstall = uncontrolledAtStart;
+  navigator.serviceWorker.addEventListener("controllerchange", controllerChanged);
+  if (firstInstall && navigator.serviceWorker.controller) controllerChanged(); // before we listened
   await register();
   await claimIfMissed();
+}
+
+function controllerChanged() {
+  // A waiting worker took over because the person chose "Reload": show the new version.
+  if (reloading) return location.reload();
+  if (!firstInstall) return;
+  // The first worker claimed this page: from now on it opens offline.
+  firstInstall = false;
+  toast(t("sw.ready"));
+  // What the page read before the worker ran was not kept: read it again, through it.
+  dispatchEvent(new CustomEvent("together:offline-ready"));
 }
 
 /** Asks the active worker to take this page if its own claim missed it.
