@@ -23,7 +23,7 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
 # Valid requests and ones with a field wrong: both must be answered as documented.
 MODES = (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
-EXAMPLES = 15  # per operation and role: about a minute in all on a busy 2-core machine
+EXAMPLES = 15  # per operation and role, modes mixed: under a minute on a busy 2-core machine
 BOUNDED = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
                    suppress_health_check=list(HealthCheck))  # a busy machine is slow, not wrong
 
