@@ -28,7 +28,7 @@ run: venv
 	@echo "Together is at http://$(HOST):$(PORT)  (API docs: /api/docs; sign-in codes are printed below)"
 	TOGETHER_LISTEN_HOST=$(HOST) $(VENV)/bin/waitress-serve --host=$(HOST) --port=$(PORT) --threads=8 functions.serve:app
 
-# Stages (lint, node, api, contract, lambda, e2e), each timed; tests/stages.sh says why.
+# Stages (lint, node, api, schema, contract, lambda, e2e), each timed; tests/stages.sh says why.
 test: venv infra/node_modules/.installed
 	sh infra/ensure-chromium.sh
 	VENV=$(VENV) bash tests/stages.sh

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 import re
+from http import HTTPStatus
 
+from apispec import BasePlugin
 from flask import Flask, current_app, g, jsonify, request
 from flask_smorest import Api as SmorestApi
 from flask_smorest import Blueprint
+from flask_smorest.utils import prepare_response
 from marshmallow import Schema
 from marshmallow import fields as ma
 from werkzeug.exceptions import HTTPException
@@ -35,6 +38,24 @@ def raw_body(view):
     """Mark a write view that takes a non-JSON body (signed media uploads)."""
     view.together_raw_body = True
     return view
+
+
+def storeless(view):
+    """Mark a view that answers without the store, so it is never busy (no 503)."""
+    view.together_storeless = True
+    return view
+
+
+def may_refuse(*statuses: int):
+    """Document the refusals a view, or a service it calls, can answer beyond the edge's own
+    (EdgeResponses): 403 not allowed, 409 a conflict, 429 too many attempts..."""
+
+    def decorator(view):
+        view = Blueprint.doc(responses={s: HTTPStatus(s).name for s in statuses})(view)
+        view.together_refusals = frozenset(statuses)
+        return view
+
+    return decorator
 
 
 def error_response(status: int, code: str, message: str, fields: dict | None = None,
@@ -73,6 +94,53 @@ class ErrorSchema(Schema):
     error = ma.Nested(ErrorDetailSchema, required=True)
 
 
+IDEMPOTENCY_KEY = {
+    "in": "header", "name": "Idempotency-Key", "required": False,
+    "schema": {"type": "string", "minLength": 8, "maxLength": 128},
+    "description": "The same key again (24 h) replays the first answer; nothing is done twice."}
+
+
+def edge_statuses(method: str, operation: dict, rule, view) -> set[int]:
+    """What the edge (install, idempotency) can answer for an operation, whatever its view."""
+    statuses = set()
+    if operation.get("security") != []:
+        statuses.add(401)  # no session, or an expired one
+    if rule is not None and rule.arguments:
+        statuses.add(404)  # no such id
+    if not getattr(view, "together_storeless", False):
+        statuses.add(503)  # the store is busy: Retry-After
+    if method in WRITE_METHODS and not getattr(view, "together_raw_body", False):
+        statuses |= {413, 415, 422}  # too large, not JSON, not valid JSON or not Unicode
+    if is_idempotent(method, view):
+        statuses |= {409, 422}  # the key's first request still running, or reused
+    return statuses
+
+
+def is_idempotent(method: str, view) -> bool:
+    """Whether the operation honours an Idempotency-Key (functions/idempotency.py)."""
+    return method == "POST" and not getattr(view, "together_no_idempotency", False)
+
+
+class EdgeResponses(BasePlugin):
+    """Documents on every operation the errors the edge answers (edge_statuses), and the
+    Idempotency-Key header where it is honoured."""
+
+    def __init__(self, app: Flask):
+        super().__init__()
+        self.app = app
+
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        rule = kwargs.get("rule")
+        view = self.app.view_functions.get(rule.endpoint) if rule is not None else None
+        for method, operation in (operations or {}).items():
+            responses = operation.setdefault("responses", {})
+            for status in sorted(edge_statuses(method.upper(), operation, rule, view)):
+                if status not in responses and str(status) not in responses:
+                    responses[status] = HTTPStatus(status).name
+            if is_idempotent(method.upper(), view):
+                operation.setdefault("parameters", []).append(dict(IDEMPOTENCY_KEY))
+
+
 SESSION_SCHEME = {"type": "apiKey", "in": "cookie", "name": "tg_session",
                   "description": "Set by POST /api/auth/verify; HttpOnly, SameSite=Lax."}
 
@@ -81,13 +149,32 @@ class Api(SmorestApi):
     """flask-smorest's Api with Together's error shape (documented as it is answered)."""
 
     ERROR_SCHEMA = ErrorSchema
+    # No catch-all "default" response: each operation lists the statuses it can answer
+    # (EdgeResponses, may_refuse), so a status it does not list is a bug to fix.
+    DEFAULT_ERROR_RESPONSE_NAME = None
 
     def __init__(self, app, **kwargs):
+        spec_kwargs = kwargs.setdefault("spec_kwargs", {})
+        spec_kwargs["extra_plugins"] = [*spec_kwargs.get("extra_plugins", ()), EdgeResponses(app)]
         super().__init__(app, **kwargs)
         # Every operation needs the session cookie unless it says otherwise (@public views
         # answer without one; see install below).
         self.spec.components.security_scheme("session", SESSION_SCHEME)
         self.spec.options["security"] = [{"session": []}]
+
+    def _register_responses(self):
+        """A response per status, lazily, with the Error schema (and Retry-After on 429, 503)."""
+        self.spec.components.header("RETRY_AFTER", {
+            "description": "Seconds to wait before trying again.",
+            "schema": {"type": "string"}}, lazy=True)
+        for status in HTTPStatus:
+            response = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+            if status in (429, 503):
+                response["headers"] = {"Retry-After": "RETRY_AFTER"}
+            prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
 
     def handle_http_exception(self, error: HTTPException):
         status = error.code or 500

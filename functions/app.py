@@ -55,7 +55,7 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
 
     if config.media == "local":
         from .media.local_routes import blp as local_media_blp
-        app.register_blueprint(local_media_blp)
+        api.register_blueprint(local_media_blp)
 
     if config.dev_routes:
         # Development-only routes: embedded, listening on loopback, and nowhere else.

@@ -16,13 +16,15 @@ stage_lint() {
 # The flag lets Node older than 20.19 load pwa/ files (ES modules without a package.json).
 stage_node()     { node --experimental-detect-module --test tests/node/; }
 stage_api()      { "${PYTEST[@]}" -n auto --dist loadfile tests/api tests/vectors; }
+# Generated requests to every operation, signed in: each answer must be one the document lists.
+stage_schema()   { "${PYTEST[@]}" tests/schema; }
 stage_contract() { "${PYTEST[@]}" -n auto --dist loadfile tests/contract; }
 stage_lambda()   { "${PYTEST[@]}" -n auto --dist loadfile tests/lambda; }
 # Two browsers at most on two cores; a test file stays on one worker (they share a server).
 stage_e2e()      { "${PYTEST[@]}" -n 2 --dist loadfile tests/e2e; }
 
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(lint node api contract lambda e2e)
+[ ${#stages[@]} -gt 0 ] || stages=(lint node api schema contract lambda e2e)
 report=()
 failed=0
 for name in "${stages[@]}"; do

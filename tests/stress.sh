@@ -11,7 +11,7 @@ python3 -c "while True: pass" &
 busy=$!
 trap 'kill $busy 2>/dev/null' EXIT
 
-KEEP_GOING=1 tests/stages.sh lint node api contract lambda
+KEEP_GOING=1 tests/stages.sh lint node api schema contract lambda
 others=$?
 passed=0
 for round in $(seq "$ROUNDS"); do

@@ -3,6 +3,7 @@
 from flask_smorest import Blueprint
 
 from .. import permissions
+from ..api import may_refuse
 from ..auth.sessions import current_user
 from ..wiring import adapters
 from . import sizes
@@ -13,6 +14,7 @@ blp = Blueprint("audiences", __name__, url_prefix="/api/audiences",
 
 
 @blp.route("/options", methods=["GET"])
+@may_refuse(403)
 @blp.response(200, OptionsSchema)
 def options():
     """Units (with departments) and sites to publish to, and how many people each holds:

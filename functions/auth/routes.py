@@ -4,7 +4,7 @@ from flask import after_this_request, request
 from flask_smorest import Blueprint
 
 from .. import permissions
-from ..api import public
+from ..api import may_refuse, public
 from ..directory.service import get_employee, set_language
 from ..idempotency import exempt as idempotency_exempt
 from ..wiring import adapters, now
@@ -25,6 +25,7 @@ def _me(profile: dict) -> dict:
 
 
 @blp.route("/auth/start", methods=["POST"])
+@may_refuse(429)
 @public
 @blp.arguments(StartSchema)
 @blp.response(202, StartedSchema)
@@ -36,6 +37,7 @@ def start(args):
 
 
 @blp.route("/auth/verify", methods=["POST"])
+@may_refuse(429)
 @public
 @idempotency_exempt  # a replay could not carry the session cookie; the code is single-use
 @blp.arguments(VerifySchema)

@@ -5,7 +5,7 @@ from flask import request
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
-from ..api import public
+from ..api import may_refuse, public
 from ..config import is_loopback
 from ..errors import NotFound
 from ..mail.outbox import read_outbox
@@ -32,6 +32,7 @@ class OutboxSchema(Schema):
 
 @blp.route("/outbox", methods=["GET"])
 @public
+@may_refuse(404)  # to another machine
 @blp.arguments(OutboxQuery, location="query")
 @blp.response(200, OutboxSchema)
 def outbox(args):

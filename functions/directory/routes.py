@@ -5,6 +5,7 @@ from dataclasses import asdict
 from flask_smorest import Blueprint
 
 from .. import permissions
+from ..api import may_refuse
 from ..auth.sessions import current_user, require_permission
 from ..errors import Forbidden, NotFound
 from ..wiring import now, store
@@ -24,6 +25,7 @@ blp = Blueprint("directory", __name__, url_prefix="/api/directory",
 
 
 @blp.route("/import", methods=["POST"])
+@may_refuse(403)
 @blp.arguments(ImportSchema)
 @blp.response(200, ImportResultSchema)
 def import_directory(args):
@@ -34,6 +36,7 @@ def import_directory(args):
 
 
 @blp.route("/changes", methods=["GET"])
+@may_refuse(403)
 @blp.arguments(ChangeQuerySchema, location="query")
 @blp.response(200, ChangePageSchema)
 def list_changes(args):
@@ -44,6 +47,7 @@ def list_changes(args):
 
 
 @blp.route("/employees", methods=["GET"])
+@may_refuse(403)
 @blp.arguments(EmployeeQuerySchema, location="query")
 @blp.response(200, EmployeePageSchema)
 def list_employees(args):
@@ -55,6 +59,7 @@ def list_employees(args):
 
 
 @blp.route("/employees/<employee_id>", methods=["GET"])
+@may_refuse(403)
 @blp.response(200, ProfileSchema)
 def get_employee(employee_id):
     """One employee's profile (HR and admins, or the person themself)."""

@@ -3,6 +3,7 @@
 from flask_smorest import Blueprint
 
 from .. import permissions
+from ..api import may_refuse
 from ..auth.sessions import require_permission
 from ..days import day_of
 from ..wiring import now, store, zone
@@ -15,6 +16,7 @@ blp = Blueprint("health_console", __name__, url_prefix="/api/health",
 
 
 @blp.route("/today", methods=["GET"])
+@may_refuse(403)
 @blp.arguments(TodayQuerySchema, location="query")
 @blp.response(200, TodaySchema)
 def today(args):
@@ -25,6 +27,7 @@ def today(args):
 
 
 @blp.route("/holds", methods=["GET"])
+@may_refuse(403)
 @blp.response(200, HoldListSchema)
 def holds():
     """Everyone yellow or red now: since when, until when and why (health officers)."""
@@ -33,6 +36,7 @@ def holds():
 
 
 @blp.route("/rules/preview", methods=["POST"])
+@may_refuse(403)
 @blp.arguments(RulesInSchema)
 @blp.response(200, RulesPreviewSchema)
 def preview(args):

@@ -2,7 +2,7 @@
 
 from flask_smorest import Blueprint
 
-from ..api import public
+from ..api import may_refuse, public
 from ..auth.sessions import current_user, require_permission
 from ..days import day_of
 from ..errors import Invalid
@@ -49,6 +49,7 @@ def issuer_keys():
 
 
 @blp.route("/pass", methods=["GET"])
+@may_refuse(409)
 @blp.arguments(PassQuerySchema, location="query")
 @blp.response(200, PassSchema)
 def today_pass(args):
@@ -62,6 +63,7 @@ def today_pass(args):
 
 
 @blp.route("/printed-passes", methods=["POST"])
+@may_refuse(403, 404)
 @blp.arguments(PrintedPassInSchema)
 @blp.response(201, PrintedPassSchema)
 def printed_pass(args):
@@ -79,6 +81,7 @@ def device_challenge():
 
 
 @blp.route("/devices", methods=["POST"])
+@may_refuse(403)
 @blp.arguments(DeviceSchema)
 @blp.response(201, DeviceRegisteredSchema)
 def register_device(args):
@@ -88,6 +91,7 @@ def register_device(args):
 
 
 @blp.route("/revocations", methods=["GET"])
+@may_refuse(403)
 @blp.response(200, RevocationsSchema)
 def revocations():
     """Revoked credential ids and device keys that have not expired yet (guards cache it)."""
@@ -96,6 +100,7 @@ def revocations():
 
 
 @blp.route("/verify", methods=["POST"])
+@may_refuse(403)
 @blp.arguments(PassCheckSchema)
 @blp.response(200, PassVerdictSchema)
 def verify(args):
@@ -105,6 +110,7 @@ def verify(args):
 
 
 @blp.route("/scans", methods=["POST"])
+@may_refuse(403)
 @blp.arguments(ScanSchema)
 @blp.response(201, ScanRecordSchema)
 def record_scan(args):
@@ -117,6 +123,7 @@ def record_scan(args):
 
 
 @blp.route("/scans/summary", methods=["GET"])
+@may_refuse(403)
 @blp.arguments(ScanQuerySchema, location="query")
 @blp.response(200, ScanSummarySchema)
 def scan_summary(args):

@@ -5,6 +5,7 @@ import re
 from flask_smorest import Blueprint
 
 from .. import permissions
+from ..api import may_refuse
 from ..auth.sessions import current_user, require_permission
 from ..days import day_of
 from ..errors import Forbidden, NotFound
@@ -60,6 +61,7 @@ def status():
 
 
 @blp.route("/declarations/<employee_id>", methods=["GET"])
+@may_refuse(403)
 @blp.response(200, DeclarationListSchema)
 def declarations(employee_id):
     """A person's declarations: their own, or anyone's for health officers (audited)."""
@@ -73,6 +75,7 @@ def declarations(employee_id):
 
 
 @blp.route("/rules", methods=["GET"])
+@may_refuse(403, 404)
 @blp.arguments(RulesQuerySchema, location="query")
 @blp.response(200, RulesSchema)
 def get_rules(args):
@@ -84,6 +87,7 @@ def get_rules(args):
 
 
 @blp.route("/rules", methods=["PUT"])
+@may_refuse(403, 409)
 @blp.arguments(RulesInSchema)
 @blp.response(200, RulesSchema)
 def put_rules(args):
@@ -92,6 +96,7 @@ def put_rules(args):
 
 
 @blp.route("/overrides", methods=["POST"])
+@may_refuse(403, 404)
 @blp.arguments(OverrideSchema)
 @blp.response(201, OverriddenSchema)
 def override(args):
@@ -100,6 +105,7 @@ def override(args):
 
 
 @blp.route("/audit", methods=["GET"])
+@may_refuse(403)
 @blp.arguments(AuditQuerySchema, location="query")
 @blp.response(200, AuditPageSchema)
 def audit_log(args):
@@ -121,6 +127,7 @@ def audit_log(args):
 
 
 @blp.route("/summary", methods=["GET"])
+@may_refuse(403)
 @blp.arguments(DayQuerySchema, location="query")
 @blp.response(200, HealthSummarySchema)
 def summary(args):

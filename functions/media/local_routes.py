@@ -5,15 +5,43 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 
-from flask import Blueprint, request, send_file
+from flask import request, send_file
+from flask_smorest import Blueprint
 
-from ..api import public, raw_body
+from ..api import may_refuse, public, raw_body, storeless
 from ..errors import ApiError, Forbidden, Invalid, NotFound
 from ..wiring import adapters
 from .port import MediaNotFound, UploadRejected
 
-blp = Blueprint("local_media", __name__, url_prefix="/api/media/local")
+blp = Blueprint("local_media", __name__, url_prefix="/api/media/local",
+                description="Embedded configuration only: S3's endpoints for the signed links "
+                            "the API hands out. The signature is the only authority.")
 FORM_OVERHEAD = 64 * 1024  # the form's other fields and boundaries around the file
+_TEXT = {"type": "string"}
+SIGNED_LINK = [{"in": "query", "name": name, "required": True, "schema": _TEXT,
+                "description": description} for name, description in (
+    ("policy", "What the link allows (which object, until when), as the API signed it."),
+    ("signature", "The API's signature of the policy."))]
+UPLOAD_FORM = {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["key", "Content-Type", "policy", "signature", "file"],
+    "properties": {"key": _TEXT, "Content-Type": _TEXT, "policy": _TEXT, "signature": _TEXT,
+                   "file": {"type": "string", "format": "binary"}}}}},
+    "description": "The fields of the upload's presigned form, then the file."}
+PART_BODY = {"required": True, "description": "The part's bytes, exactly the size signed for.",
+             "content": {"application/octet-stream": {"schema": {"type": "string",
+                                                                 "format": "binary"}}}}
+_BYTES = {"*/*": {"schema": {"type": "string", "format": "binary"}}}
+_HEADER = {"schema": _TEXT}
+OBJECT_RESPONSES = {
+    200: {"description": "The whole object.", "content": _BYTES,
+          "headers": {"ETag": _HEADER, "Accept-Ranges": _HEADER}},
+    206: {"description": "The range asked for.", "content": _BYTES,
+          "headers": {"Content-Range": _HEADER, "ETag": _HEADER}},
+    304: {"description": "Not modified since the copy the client holds."},
+    416: "REQUESTED_RANGE_NOT_SATISFIABLE"}
+RANGE = {"in": "header", "name": "Range", "required": False, "schema": _TEXT,
+         "description": "One range of bytes (bytes=0-99, bytes=100-, bytes=-100); any other "
+                        "is ignored and the whole object is sent, as S3 does."}
 
 
 class PayloadTooLarge(ApiError):
@@ -35,9 +63,11 @@ def _as_http():
         raise NotFound() from exc
 
 
-@blp.post("/uploads")
+@blp.route("/uploads", methods=["POST"])
 @public
 @raw_body
+@may_refuse(403, 413, 422)
+@blp.doc(requestBody=UPLOAD_FORM, responses={204: {"description": "Stored."}})
 def upload():
     """A presigned form POST: the policy field names the key, type and size it allows."""
     server = adapters().media_server
@@ -51,9 +81,13 @@ def upload():
     return "", 204
 
 
-@blp.put("/parts")
+@blp.route("/parts", methods=["PUT"])
 @public
 @raw_body
+@storeless
+@may_refuse(403, 404, 413, 422)
+@blp.doc(parameters=SIGNED_LINK, requestBody=PART_BODY, responses={
+    200: {"description": "Stored.", "headers": {"ETag": _HEADER}}})
 def put_part():
     """One part of a multipart upload; answers its ETag, as S3 does."""
     server = adapters().media_server
@@ -80,8 +114,11 @@ def _ignore_unusable_range() -> None:
         del request.environ["HTTP_RANGE"]
 
 
-@blp.get("/objects")
+@blp.route("/objects", methods=["GET"])
 @public
+@storeless
+@may_refuse(403, 404)
+@blp.doc(parameters=[*SIGNED_LINK, RANGE], responses=OBJECT_RESPONSES)
 def download():
     """An object, with byte ranges so video can seek (send_file answers Range with 206)."""
     with _as_http():

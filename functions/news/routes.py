@@ -3,6 +3,7 @@
 from flask import current_app
 from flask_smorest import Blueprint
 
+from ..api import may_refuse
 from ..auth.sessions import current_user
 from ..wiring import adapters, now
 from . import breakdown, feed, receipts, service
@@ -44,6 +45,7 @@ def get_feed(args):
 
 
 @blp.route("", methods=["POST"])
+@may_refuse(403)
 @blp.arguments(PublishSchema)
 @blp.response(201, ManagedNewsSchema)
 def publish(args):
@@ -54,6 +56,7 @@ def publish(args):
 
 
 @blp.route("/manage", methods=["GET"])
+@may_refuse(403)
 @blp.arguments(ManageQuerySchema, location="query")
 @blp.response(200, ManagedPageSchema)
 def manage(args):
@@ -77,6 +80,7 @@ def get_item(news_id):
 
 
 @blp.route("/<news_id>", methods=["PATCH"])
+@may_refuse(403, 409)
 @blp.arguments(PinSchema)
 @blp.response(200, ManagedNewsSchema)
 def pin(args, news_id):
@@ -87,6 +91,7 @@ def pin(args, news_id):
 
 
 @blp.route("/<news_id>", methods=["DELETE"])
+@may_refuse(403, 409)
 @blp.response(204)
 def delete(news_id):
     """Withdraw an item (its editors, HR, admins)."""
@@ -110,6 +115,7 @@ def acknowledge(news_id):
 
 
 @blp.route("/<news_id>/reach", methods=["GET"])
+@may_refuse(403)
 @blp.response(200, ReachSchema)
 def reach(news_id):
     """Audience size, views, completions, acknowledgements (the item's editors, HR, admins)."""
@@ -117,6 +123,7 @@ def reach(news_id):
 
 
 @blp.route("/<news_id>/reach/breakdown", methods=["GET"])
+@may_refuse(403)
 @blp.response(200, BreakdownSchema)
 def reach_breakdown(news_id):
     """Audience size, views, completions and acknowledgements by unit and by site."""
@@ -124,6 +131,7 @@ def reach_breakdown(news_id):
 
 
 @blp.route("/<news_id>/reach/unacknowledged", methods=["GET"])
+@may_refuse(403, 409)
 @blp.arguments(PeopleQuerySchema, location="query")
 @blp.response(200, PeoplePageSchema)
 def unacknowledged(args, news_id):

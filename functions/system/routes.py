@@ -5,14 +5,20 @@ from pathlib import Path
 from flask import Response
 from flask_smorest import Blueprint
 
-from ..api import public
+from ..api import public, storeless
 
 blp = Blueprint("system", __name__, url_prefix="/api", description="Liveness and docs.")
 HERE = Path(__file__).parent
 
 
+def _file(content_type: str) -> dict:
+    return {200: {"description": "The file.", "content": {content_type: {
+        "schema": {"type": "string"}}}}}
+
+
 @blp.route("/healthz", methods=["GET"])
 @public
+@storeless
 @blp.response(200)
 def healthz():
     """Liveness: answers without touching the store (/api/health/ is the health pass)."""
@@ -21,7 +27,8 @@ def healthz():
 
 @blp.route("/docs", methods=["GET"])
 @public
-@blp.doc(hide=True)
+@storeless
+@blp.doc(responses=_file("text/html"))
 def docs():
     """A page that lists the endpoints of /api/openapi.json (no CDN needed)."""
     return Response((HERE / "docs.html").read_bytes(), mimetype="text/html")
@@ -29,7 +36,8 @@ def docs():
 
 @blp.route("/docs.js", methods=["GET"])
 @public
-@blp.doc(hide=True)
+@storeless
+@blp.doc(responses=_file("text/javascript"))
 def docs_script():
     """The docs page's script."""
     return Response((HERE / "docs.js").read_bytes(), mimetype="text/javascript")

@@ -3,6 +3,7 @@
 from flask_smorest import Blueprint
 
 from .. import permissions
+from ..api import may_refuse
 from ..auth.sessions import current_user
 from ..ratelimit import hit
 from ..wiring import adapters, now
@@ -32,6 +33,7 @@ def _process_later(video_id: str, *, storage_event_follows: bool) -> None:
 
 
 @blp.route("/uploads", methods=["POST"])
+@may_refuse(403, 429)
 @blp.arguments(UploadRequestSchema)
 @blp.response(201, UploadSchema)
 def start_upload(args):
@@ -46,6 +48,7 @@ def start_upload(args):
 
 
 @blp.route("/uploads/<video_id>", methods=["GET"])
+@may_refuse(409)
 @blp.response(200, UploadSchema)
 def resume_upload(video_id):
     """Resume after a reload: the parts already stored, and fresh URLs for the others."""
@@ -94,6 +97,7 @@ def retry_video(video_id):
 
 
 @blp.route("/<video_id>", methods=["DELETE"])
+@may_refuse(409)
 @blp.response(204)
 def delete_video(video_id):
     """Delete the video and its files (409 while a news item shows it)."""

@@ -8,12 +8,17 @@ from functions.app import create_app
 from functions.seed import seed_demo
 
 
-@pytest.fixture
-def app(tmp_path, clock):
-    app = create_app({"TOGETHER_DATA_DIR": str(tmp_path), "TOGETHER_SECRET_KEY": "test-secret"},
+def make_app(data_dir, clock):
+    """The embedded app (SQLite, local files) in data_dir, with the demo directory."""
+    app = create_app({"TOGETHER_DATA_DIR": str(data_dir), "TOGETHER_SECRET_KEY": "test-secret"},
                      clock=clock)
     seed_demo(app)
     return app
+
+
+@pytest.fixture
+def app(tmp_path, clock):
+    return make_app(tmp_path, clock)
 
 
 @pytest.fixture
