@@ -38,7 +38,12 @@ test-stress: venv infra/node_modules/.installed
 	sh infra/ensure-chromium.sh
 	VENV=$(VENV) bash tests/stress.sh
 
-bench: venv
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	npm ci --prefix bench/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: venv bench/lighthouse/node_modules/.installed
+	sh infra/ensure-chromium.sh
 	$(PY) -m bench
 
 package: venv infra/node_modules/.installed

@@ -12,7 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import browser, coldstart, healthpass, latency, phone, shell_size, throughput, video
+from . import (browser, coldstart, healthpass, latency, lighthouse, phone, shell_size, throughput,
+               video)
 from .data import MIN_ITEMS, build
 from .machine import OtherLoad
 from .report import BenchError, print_row
@@ -36,6 +37,7 @@ BENCHMARKS = {
     "news-feed": video.news_feed,
     "shell-size": shell_size.shell_size,
     "phone-network": phone.phone_network,
+    "lighthouse": lighthouse.lighthouse,
 }
 
 
