@@ -12,8 +12,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import (browser, coldstart, healthpass, latency, lighthouse, phone, shell_size, throughput,
-               video)
+from . import (
+    browser,
+    coldstart,
+    healthpass,
+    latency,
+    lighthouse,
+    phone,
+    shell_size,
+    throughput,
+    video,
+)
 from .data import MIN_ITEMS, build
 from .machine import OtherLoad
 from .report import BenchError, print_row

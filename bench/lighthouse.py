@@ -16,7 +16,7 @@ from .client import LOOPBACK
 from .report import BenchError, Row
 from .server import Target
 
-CLI = Path(__file__).resolve().parent / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+CLI = Path(__file__).resolve().parent / "lighthouse/node_modules/lighthouse/cli/index.js"
 CATEGORIES = {"performance": 95, "accessibility": 100, "best-practices": 95}
 RUN_TIMEOUT_S = 120
 FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
