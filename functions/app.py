@@ -62,8 +62,10 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
         from .dev.routes import blp as dev_blp
         api.register_blueprint(dev_blp)
     if config.is_local:
+        from .compress import install_json_gzip
         from .web import blp as web_blp
         app.register_blueprint(web_blp)
+        install_json_gzip(app)
 
     from .cli import register as register_cli
     register_cli(app)
