@@ -12,6 +12,7 @@ from . import api as edge
 from . import idempotency
 from .bootstrap import bootstrap
 from .config import Config
+from .routing import LazyBuildRule
 
 
 def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Flask:
@@ -19,6 +20,7 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
     if not isinstance(config, Config):
         config = Config.from_env(config)
     app = Flask(__name__, static_folder=None)
+    app.url_rule_class = LazyBuildRule
     app.config.update(
         TOGETHER=config,
         API_TITLE="Together API",
