@@ -38,6 +38,11 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
     api = edge.Api(app, spec_kwargs={"info": {"description": "Together: informed, connected "
                                               "and safe through a crisis."}})
     app.extensions["together_api"] = api
+    if config.is_local:
+        # First, so it runs last (after_request goes in reverse): idempotency keeps the answer
+        # as JSON text, and a replay is compressed again.
+        from .compress import install_json_gzip
+        install_json_gzip(app)
     edge.install(app)
     idempotency.install(app)
 
@@ -64,10 +69,8 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
         from .dev.routes import blp as dev_blp
         api.register_blueprint(dev_blp)
     if config.is_local:
-        from .compress import install_json_gzip
         from .web import blp as web_blp
         app.register_blueprint(web_blp)
-        install_json_gzip(app)
 
     from .cli import register as register_cli
     register_cli(app)

@@ -58,7 +58,7 @@ def install_json_gzip(app: Flask) -> None:
 
     @app.after_request
     def gzip_json(response: Response) -> Response:
-        if (response.mimetype != "application/json" or response.direct_passthrough
+        if (response.mimetype != "application/json" or response.is_streamed
                 or response.status_code < 200 or response.status_code in (204, 206, 304)
                 or "Content-Encoding" in response.headers):
             return response

@@ -114,3 +114,19 @@ def test_the_cache_keeps_at_most_its_size(tmp_path):
         path.write_bytes(os.urandom(100))  # incompressible: about 120 bytes gzipped
         cache.get(path, path.stat().st_mtime_ns, path.stat().st_size)
     assert 0 < cache.size <= 300
+
+
+def test_an_idempotent_retry_gets_the_same_answer_gzipped_again(app):
+    @app.post("/api/test/big")
+    def big():
+        return {"items": ["a long enough answer"] * 100}, 201
+
+    big.together_public = True
+    client = app.test_client()
+    headers = {**GZIP, "Idempotency-Key": "retry-0001-abcdef"}
+    first = client.post("/api/test/big", json={}, headers=headers)
+    again = client.post("/api/test/big", json={}, headers=headers)
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert first.headers["Content-Encoding"] == again.headers["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(again.get_data())) == json.loads(
+        gzip.decompress(first.get_data())) == {"items": ["a long enough answer"] * 100}
