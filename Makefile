@@ -7,13 +7,20 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export TOGETHER_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test test-stress bench package lint clean venv pwa-lists
+.PHONY: run test test-stress bench package lint clean venv venv-run pwa-lists
 
+# One .venv, two levels: `make run` installs what serving needs (requirements-run.txt); the
+# test, bench and lint targets add the tools on top (requirements-dev.txt), in the same venv.
+venv-run: $(VENV)/.installed-run
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed-run: requirements.txt requirements-run.txt
 	@test -n "$(PYTHON)" || { echo "No Python 3.11+ found"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-run.txt
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.installed-run requirements-dev.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
@@ -23,7 +30,7 @@ infra/node_modules/.installed: infra/package.json infra/package-lock.json
 
 # Beyond loopback (HOST=0.0.0.0 for a phone on the same network) the dev outbox is off and
 # sign-in codes are printed here, on the console (functions/config.py: dev_routes).
-run: venv
+run: venv-run
 	$(VENV)/bin/flask --app functions.wsgi seed-demo
 	@echo "Together is at http://$(HOST):$(PORT)  (API docs: /api/docs; sign-in codes are printed below)"
 	TOGETHER_LISTEN_HOST=$(HOST) $(VENV)/bin/waitress-serve --host=$(HOST) --port=$(PORT) --threads=8 functions.serve:app

@@ -17,6 +17,7 @@ from werkzeug.exceptions import HTTPException
 
 from .errors import ApiError, Busy, Invalid, UnsupportedMediaType
 from .i18n import field_message, t
+from .openapi_doc import DocumentedOnFirstRead
 from .store import InvalidCursor, StoreBusy
 
 log = logging.getLogger(__name__)
@@ -145,7 +146,7 @@ SESSION_SCHEME = {"type": "apiKey", "in": "cookie", "name": "tg_session",
                   "description": "Set by POST /api/auth/verify; HttpOnly, SameSite=Lax."}
 
 
-class Api(SmorestApi):
+class Api(DocumentedOnFirstRead, SmorestApi):
     """flask-smorest's Api with Together's error shape (documented as it is answered)."""
 
     ERROR_SCHEMA = ErrorSchema

@@ -12,6 +12,7 @@ from . import api as edge
 from . import idempotency
 from .bootstrap import bootstrap
 from .config import Config
+from .routing import LazyBuildRule
 
 
 def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Flask:
@@ -19,6 +20,7 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
     if not isinstance(config, Config):
         config = Config.from_env(config)
     app = Flask(__name__, static_folder=None)
+    app.url_rule_class = LazyBuildRule
     app.config.update(
         TOGETHER=config,
         API_TITLE="Together API",
@@ -36,6 +38,11 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
     api = edge.Api(app, spec_kwargs={"info": {"description": "Together: informed, connected "
                                               "and safe through a crisis."}})
     app.extensions["together_api"] = api
+    if config.is_local:
+        # First, so it runs last (after_request goes in reverse): idempotency keeps the answer
+        # as JSON text, and a replay is compressed again.
+        from .compress import install_json_gzip
+        install_json_gzip(app)
     edge.install(app)
     idempotency.install(app)
 

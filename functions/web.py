@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, current_app, send_file
+from flask import Blueprint, Response, current_app, request, send_file
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import PathConverter
 from werkzeug.security import safe_join
+
+from .compress import GzipCache, accepts_gzip
 
 blp = Blueprint("web", __name__)
 
 # Always revalidated: they decide which version of everything else the phone runs.
 NO_CACHE = {"index.html", "sw.js"}
+# The files have no content hashes: a few minutes fresh, then a revisit revalidates (ETag, 304).
 SHORT_CACHE = "public, max-age=300"
+COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".webmanifest", ".svg", ".txt"}
+gzip_cache = GzipCache()
 MIME_TYPES = {
     ".html": "text/html",
     ".js": "text/javascript",
@@ -80,12 +85,22 @@ def pwa(path: str):
         if Path(path).suffix:
             raise NotFound()  # a missing asset, not a route: HTML would poison caches
         target, path = root / "index.html", "index.html"
-    response = send_file(target, mimetype=MIME_TYPES.get(target.suffix.lower()),
-                         conditional=True, etag=True, max_age=None)
-    if target.name in NO_CACHE:
-        response.headers["Cache-Control"] = "no-cache"
+    mimetype = MIME_TYPES.get(target.suffix.lower())
+    stat = target.stat()
+    etag = f"{stat.st_mtime_ns:x}-{stat.st_size:x}"  # strong: a new version has a new mtime
+    compressible = target.suffix.lower() in COMPRESSIBLE
+    if compressible and accepts_gzip():
+        response = Response(gzip_cache.get(target, stat.st_mtime_ns, stat.st_size),
+                            mimetype=mimetype, headers={"Content-Encoding": "gzip"})
+        response.set_etag(f"{etag}-gzip")  # another representation: another tag
+        response.last_modified = stat.st_mtime
+        response.make_conditional(request)  # 304 on If-None-Match; no Range on gzip bytes
     else:
-        response.headers["Cache-Control"] = SHORT_CACHE
+        response = send_file(target, mimetype=mimetype, conditional=True, etag=etag,
+                             max_age=None)
+    if compressible:
+        response.vary.add("Accept-Encoding")
+    response.headers["Cache-Control"] = "no-cache" if target.name in NO_CACHE else SHORT_CACHE
     return response
 
 

@@ -49,7 +49,7 @@ def find_ffmpeg() -> str:
         found = shutil.which("ffmpeg")
         if found:
             return found
-    raise TranscodeError("No ffmpeg: pip install imageio-ffmpeg (requirements-dev.txt), "
+    raise TranscodeError("No ffmpeg: pip install imageio-ffmpeg (requirements-run.txt), "
                          "or apt-get install ffmpeg")
 
 

@@ -135,9 +135,38 @@ def test_app_paths_get_the_shell_and_files_stay_files(dev):
     assert served == ["/index.html", "/index.html", "/index.html", "/sw.js",
                       "/app/views/pass.js", "/manifest.webmanifest", "/icons/icon-192.png"]
     cdn = dev["Resources"]["Cdn"]["Properties"]["DistributionConfig"]
-    assert cdn["DefaultCacheBehavior"]["FunctionAssociations"] == [
-        {"EventType": "viewer-request", "FunctionARN": {"Fn::GetAtt": ["PwaRoutes",
-                                                                       "FunctionARN"]}}]
+    assert cdn["DefaultCacheBehavior"]["FunctionAssociations"][0] == {
+        "EventType": "viewer-request", "FunctionARN": {"Fn::GetAtt": ["PwaRoutes",
+                                                                      "FunctionARN"]}}
+
+
+def test_the_shell_and_the_worker_are_always_revalidated(dev):
+    code = dev["Resources"]["PwaShellNoCache"]["Properties"]["FunctionCode"]
+    uris = ["/", "/index.html", "/signin", "/sw.js", "/app/main.js", "/manifest.webmanifest"]
+    script = code + f"console.log(JSON.stringify({json.dumps(uris)}.map(u => handler("
+    script += "{request: {uri: u}, response: {headers: {'cache-control': {value: 'max-age=300'}}}}"
+    script += ").headers['cache-control'].value)))"
+
+    sent = json.loads(subprocess.run(["node", "-e", script], capture_output=True, text=True,
+                                     check=True).stdout)
+
+    assert sent == ["no-cache"] * 4 + ["max-age=300"] * 2
+    cdn = dev["Resources"]["Cdn"]["Properties"]["DistributionConfig"]
+    assert {"EventType": "viewer-response", "FunctionARN": {
+        "Fn::GetAtt": ["PwaShellNoCache", "FunctionARN"]}} in cdn["DefaultCacheBehavior"][
+            "FunctionAssociations"]
+
+
+def test_the_pwa_is_compressed_at_the_edge_and_obeys_each_files_cache_control(dev):
+    behaviour = dev["Resources"]["Cdn"]["Properties"]["DistributionConfig"][
+        "DefaultCacheBehavior"]
+    assert behaviour["Compress"] is True
+    assert behaviour["CachePolicyId"] == {"Ref": "PwaCachePolicy"}
+    policy = dev["Resources"]["PwaCachePolicy"]["Properties"]["CachePolicyConfig"]
+    assert policy["MinTTL"] == 0  # a no-cache file is revalidated with S3 every time
+    key = policy["ParametersInCacheKeyAndForwardedToOrigin"]
+    assert key["EnableAcceptEncodingGzip"] is True
+    assert key["EnableAcceptEncodingBrotli"] is True
 
 
 def test_api_behaviour_forwards_everything_and_caches_nothing(prod):
