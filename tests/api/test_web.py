@@ -14,7 +14,7 @@ GZIP = {"Accept-Encoding": "gzip, deflate, br"}
 
 
 @pytest.mark.parametrize(("path", "file"), [
-    ("/app/main.js", "app/main.js"), ("/styles/base.css", "styles/base.css"),
+    ("/app/main.js", "app/main.js"), ("/styles/core.css", "styles/core.css"),
     ("/manifest.webmanifest", "manifest.webmanifest"), ("/icons/icon.svg", "icons/icon.svg"),
     ("/", "index.html"), ("/news", "index.html"), ("/sw.js", "sw.js")])
 def test_text_files_are_gzipped_when_asked_and_decompress_to_the_file(client, path, file):
