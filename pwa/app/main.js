@@ -7,12 +7,12 @@ import { get } from "./api.js";
 import { h, logo } from "./dom.js";
 import { lang, loadLanguage, setLanguage, t } from "./i18n.js";
 import { isOnline } from "./network.js";
-import { allowed, ROUTES } from "./routes.js";
+import { allowed, load, ROUTES } from "./routes.js";
 import { clearToasts, showError, toast } from "./toast.js";
 
-const outboxModule = () => import("./outbox.js");
-const cachesModule = () => import("./caches.js");
-const swClient = () => import("./sw-client.js");
+const outboxModule = () => load("/app/outbox.js");
+const cachesModule = () => load("/app/caches.js");
+const swClient = () => load("/app/sw-client.js");
 // Whether this page began without a service worker: then what it reads before one takes over
 // is not kept for offline, and is read again once one does (sw-client.js).
 const uncontrolledAtStart = !navigator.serviceWorker?.controller;
@@ -49,7 +49,7 @@ const ctx = {
     navigate("/signin", { replace: true });
   },
   async chooseLanguage(code) {
-    await (await import("./preferences.js")).chooseLanguage(code);
+    await (await load("/app/preferences.js")).chooseLanguage(code);
     shell = null;
     clearToasts();
     (await swClient()).offerWaitingUpdate();
@@ -63,7 +63,7 @@ const ctx = {
       user = known; // keep showing what we had
       showError(error);
     });
-    const { deliverNow } = await import("./delivery.js");
+    const { deliverNow } = await load("/app/delivery.js");
     const { checkForUpdate } = await swClient();
     const [, , updating] = await Promise.all([fresh, deliverNow({ force: true }), checkForUpdate()]);
     await render();
@@ -97,7 +97,7 @@ async function currentUser() {
 }
 
 async function useLanguageOf(profile) {
-  const wanted = await (await import("./preferences.js")).languageFor(profile);
+  const wanted = await (await load("/app/preferences.js")).languageFor(profile);
   if (wanted !== lang) {
     await setLanguage(wanted);
     shell = null;
@@ -114,7 +114,7 @@ async function render() {
     if (!route.public && !signedIn) return navigate("/signin", { replace: true });
     if (route.public && signedIn) return navigate("/", { replace: true });
     if (!allowed(route, user)) return navigate("/more", { replace: true });
-    const [view, createShell] = await Promise.all([route.load(), signedIn && shellMaker()]);
+    const [view, createShell] = await Promise.all([load(route.view), signedIn && shellMaker()]);
     if (ticket !== rendering) return;
     show(route, view, createShell);
   } catch (error) {
@@ -126,7 +126,7 @@ async function render() {
 /** What a signed-in screen needs besides its view: the shell, its stylesheets, delivery. */
 async function shellMaker() {
   const [{ createShell }, { loadScreenStyles }, { startDelivery }] = await Promise.all([
-    import("./shell.js"), import("./ui/styles.js"), import("./delivery.js")]);
+    load("/app/shell.js"), load("/app/ui/styles.js"), load("/app/delivery.js")]);
   await loadScreenStyles();
   startDelivery(); // once; writes from the outbox go out only for a signed-in person
   return createShell;
@@ -171,7 +171,7 @@ async function whenDelivered(message) {
   if (entry.method === "PATCH" && entry.url === "/api/me" && data && user) user = data;
   // Immediate sends need no news; something that waited for the network does.
   if (Date.now() - entry.createdAt > 5000) {
-    const { labelOf } = await import("./ui/outbox-list.js");
+    const { labelOf } = await load("/app/ui/outbox-list.js");
     toast(t("outbox.delivered", { label: labelOf(entry) }));
   }
 }
