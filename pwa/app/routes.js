@@ -15,6 +15,8 @@ export const ROUTES = {
   "/pass/declare": { load: () => import("./views/declare.js"), tab: "/pass" },
   "/pass/print": { load: () => import("./views/pass-print.js"), tab: "/pass" },
   "/more": { load: () => import("./views/more.js"), tab: "/more" },
+  "/more/notifications": { load: () => import("./views/notify-settings.js"), tab: "/more" },
+  "/inbox": { load: () => import("./views/inbox.js"), tab: null }, // the app bar's bell opens it
   "/signin": { load: () => import("./views/signin.js"), public: true },
   "/tools/directory": { load: () => import("./views/directory.js"), tab: "/more",
     permission: "directory.manage" },
@@ -23,6 +25,8 @@ export const ROUTES = {
     permission: "news.publish" },
   "/tools/reach": { load: () => import("./views/reach.js"), tab: "/more",
     permission: "news.publish" },
+  "/tools/notify": { load: () => import("./views/notify.js"), tab: "/more",
+    permission: "notify.send" },
   "/tools/health": { load: () => import("./views/health-today.js"), tab: "/more",
     permission: "health.summary" },
   "/tools/health/holds": { load: () => import("./views/health-holds.js"), tab: "/more",

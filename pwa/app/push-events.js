@@ -1,0 +1,69 @@
+// The service worker's side of push: every push shows a notification (a silent one would get
+// the subscription revoked on iOS), open pages hear of it (the bell's count), and the server
+// learns it was received; a tap on it is reported as opened, marks it read, and opens its link
+// in the app. Reports go through the outbox, so they arrive even when the phone was offline.
+
+import { enqueue, flush, SYNC_TAG } from "./outbox.js";
+
+const FALLBACK = { title: "Together", body: "", link: "/inbox" };
+
+/** The `push` event's work: show, tell the pages, report "received". */
+export async function received(data) {
+  const message = { ...FALLBACK, ...payload(data) };
+  await self.registration.showNotification(message.title, {
+    body: message.body,
+    tag: message.id, // a second push of the same notification replaces the first
+    lang: message.lang,
+    icon: "/icons/icon.svg",
+    requireInteraction: Boolean(message.must_acknowledge),
+    data: { id: message.id ?? null, link: inApp(message.link) },
+  });
+  const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  for (const page of pages) page.postMessage({ type: "push", id: message.id ?? null });
+  if (message.id) await report(message.id, "received");
+}
+
+/** The `notificationclick` event's work: report "opened", mark read, open the link. */
+export async function opened(notification) {
+  notification.close();
+  const { id, link } = notification.data ?? {};
+  const target = inApp(link);
+  const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const page = pages.find((client) => new URL(client.url).origin === location.origin);
+  // Focus or open first: the browser allows it only soon after the tap.
+  if (page) {
+    await page.focus();
+    page.postMessage({ type: "open", link: target });
+  } else {
+    await self.clients.openWindow(target);
+  }
+  if (id) {
+    await enqueue({ url: `/api/inbox/${encodeURIComponent(id)}/read`, label: "outbox.inboxRead" });
+    await report(id, "opened");
+  }
+}
+
+/** A path inside the app; anything else (another origin, a URL) opens the inbox instead. */
+export function inApp(link) {
+  if (typeof link !== "string" || !link.startsWith("/") || link.startsWith("//")) return "/inbox";
+  const url = new URL(link, location.origin);
+  return url.origin === location.origin ? url.pathname + url.search : "/inbox";
+}
+
+function payload(data) {
+  if (!data) return {};
+  try {
+    return data.json();
+  } catch (error) {
+    console.warn("push payload is not JSON; shown as text", error);
+    return { body: data.text() };
+  }
+}
+
+async function report(id, kind) {
+  await enqueue({ url: `/api/notifications/${encodeURIComponent(id)}/events`, body: { kind },
+    label: `outbox.push.${kind}` });
+  const result = await flush();
+  // Offline: Background Sync sends it later (the page does too, when it next opens).
+  if (result.waiting) await self.registration.sync?.register(SYNC_TAG);
+}
