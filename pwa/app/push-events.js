@@ -32,8 +32,9 @@ export async function opened(notification) {
   const page = pages.find((client) => new URL(client.url).origin === location.origin);
   // Focus or open first: the browser allows it only soon after the tap.
   if (page) {
-    await page.focus();
     page.postMessage({ type: "open", link: target });
+    // Allowed only while handling a real tap: the page goes to the link even if it stays behind.
+    await page.focus().catch((error) => console.warn("could not focus the app's window", error));
   } else {
     await self.clients.openWindow(target);
   }

@@ -46,7 +46,7 @@ function row(ctx, item) {
   const show = () => {
     const unread = !item.read_at;
     li.classList.toggle("is-unread", unread);
-    li.replaceChildren(
+    li.replaceChildren(...[
       h("button", { type: "button", class: "row row-link inbox-open", onclick: () => open(ctx, item, show) },
         h("span", { class: `row-icon inbox-icon${item.urgency === "high" ? " is-urgent" : ""}` },
           icon(item.urgency === "high" ? "alert" : "bell", 22)),
@@ -57,7 +57,7 @@ function row(ctx, item) {
           h("span", { class: "row-meta" }, formatAgo(Date.parse(item.created_at)),
             item.topic && ` · ${t(`push.topic.${item.topic}`)}`)),
         unread && h("span", { class: "unread-dot", "aria-hidden": "true" })),
-      item.must_acknowledge && acknowledgement(item, show));
+      item.must_acknowledge && acknowledgement(item, show)].filter(Boolean));
   };
   show();
   return li;
