@@ -6,10 +6,12 @@ import { get } from "./api.js";
 import * as outbox from "./outbox.js";
 
 let unread = 0;
+let available = true; // false on a server without the inbox (one older than the phone's code)
 let started = false;
 const listeners = new Set();
 
 export const unreadNow = () => unread;
+export const inboxAvailable = () => available;
 
 /** listener(count) on every change; returns the function that stops it. */
 export function onUnread(listener) {
@@ -17,7 +19,8 @@ export function onUnread(listener) {
   return () => listeners.delete(listener);
 }
 
-/** The inbox's first page (and its count), or null offline with nothing saved. */
+/** The inbox's first page (and its count), or null offline with nothing saved (or with no
+ * inbox on this server). */
 export async function loadInbox(cursor = null) {
   try {
     const page = await get(`/api/inbox${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`);
@@ -25,7 +28,11 @@ export async function loadInbox(cursor = null) {
     return page;
   } catch (error) {
     if (error.offline) return null;
-    throw error;
+    if (error.status !== 404) throw error;
+    console.warn("this server has no inbox: the bell stays hidden", error);
+    available = false;
+    setUnread(0);
+    return null;
   }
 }
 

@@ -3,6 +3,7 @@
 // learns it was received; a tap on it is reported as opened, marks it read, and opens its link
 // in the app. Reports go through the outbox, so they arrive even when the phone was offline.
 
+import { fetchJson } from "./api.js";
 import { enqueue, flush, SYNC_TAG } from "./outbox.js";
 
 const FALLBACK = { title: "Together", body: "", link: "/inbox" };
@@ -21,6 +22,7 @@ export async function received(data) {
   const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   for (const page of pages) page.postMessage({ type: "push", id: message.id ?? null });
   if (message.id) await report(message.id, "received");
+  await updateBadge();
 }
 
 /** The `notificationclick` event's work: report "opened", mark read, open the link. */
@@ -58,6 +60,17 @@ function payload(data) {
   } catch (error) {
     console.warn("push payload is not JSON; shown as text", error);
     return { body: data.text() };
+  }
+}
+
+/** The app icon's badge (Badging API, where there is one) while no page may be open. */
+async function updateBadge() {
+  if (!("setAppBadge" in navigator)) return;
+  try {
+    const { unread } = await fetchJson("/api/inbox");
+    await navigator.setAppBadge(unread);
+  } catch (error) {
+    console.warn("app badge not updated (offline?); the app sets it when it next opens", error);
   }
 }
 

@@ -5,7 +5,7 @@
 import { h, hiddenText, live, logo } from "./dom.js";
 import { formatNumber, t } from "./i18n.js";
 import { icon } from "./icons.js";
-import { onUnread, startUnread, unreadNow } from "./inbox.js";
+import { inboxAvailable, onUnread, startUnread, unreadNow } from "./inbox.js";
 import { isOnline, onNetworkChange } from "./network.js";
 import * as outbox from "./outbox.js";
 import { showError } from "./toast.js";
@@ -26,6 +26,7 @@ function bell() {
   const link = h("a", { href: "/inbox", "data-link": true, class: "icon-button bell" },
     icon("bell", 22), count);
   const show = (unread) => {
+    link.hidden = !inboxAvailable();
     count.hidden = unread === 0;
     count.textContent = unread > 99 ? "99+" : formatNumber(unread);
     link.setAttribute("aria-label", unread ? t("inbox.bellUnread", { count: formatNumber(unread) })

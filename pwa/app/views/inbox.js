@@ -6,7 +6,7 @@
 import { h } from "../dom.js";
 import { formatAgo, t } from "../i18n.js";
 import { icon } from "../icons.js";
-import { acknowledgeUrl, loadInbox, markRead, pendingReads, setUnread, unreadNow } from "../inbox.js";
+import { acknowledgeUrl, inboxAvailable, loadInbox, markRead, pendingReads, setUnread, unreadNow } from "../inbox.js";
 import { send } from "../sending.js";
 import { showError, toast } from "../toast.js";
 import { emptyPage } from "../ui/empty.js";
@@ -18,7 +18,8 @@ export function render(ctx) {
     h("h1", { class: "page-title" }, t("inbox.title")),
     h("p", { class: "app-loading" }, t("app.loading")));
   loadInbox().then(async (first) => {
-    if (!first) page.replaceChildren(...offline(ctx));
+    if (!first && !inboxAvailable()) page.replaceWith(emptyPage("inbox", { art: "bell" }));
+    else if (!first) page.replaceChildren(...offline(ctx));
     else if (!first.items.length) page.replaceWith(emptyPage("inbox", { art: "bell" }));
     else page.replaceChildren(page.firstChild, await list(ctx, first));
   }).catch(showError);

@@ -17,6 +17,7 @@ import { sentNotifications } from "../ui/notification-stats.js";
 const NAMES = { title: "title_en", "title.en": "title_en", "title.zh-CN": "title_zh", body: "body_en",
   "body.en": "body_en", "body.zh-CN": "body_zh", send_at: "send_at", "audience.kind": "kind" };
 export const LINKS = ["/inbox", "/", "/news", "/stories", "/notes", "/pass", "/pass/declare"];
+const AUDIENCE_FIELDS = ["kind", "unit", "department", "site", "role", "people", "when"];
 const KINDS = ["company", "unit", "department", "site", "role", "people"];
 const ROLES = ["employee", "editor", "hr", "health_officer", "guard", "admin"];
 const TOPICS = ["hr", "news", "health", "notes", "events"];
@@ -72,7 +73,9 @@ function compose(options, list) {
     clearTimeout(asked);
     asked = setTimeout(() => preview(form, size), 300);
   };
-  form.addEventListener("change", update);
+  form.addEventListener("change", (event) => {
+    if (AUDIENCE_FIELDS.includes(event.target.name)) update();
+  });
   form.elements.people.addEventListener("input", update);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
