@@ -566,7 +566,7 @@ export default {
   "notify.audience": "发给谁",
   "notify.kind": "发送对象",
   "notify.kind.company": "全公司",
-  "notify.kind.unit": "一个业务单元",
+  "notify.kind.unit": "一个事业部",
   "notify.kind.department": "一个部门",
   "notify.kind.site": "一个办公地点",
   "notify.kind.role": "一种角色",

@@ -48,7 +48,7 @@ function card(item) {
         h("p", { class: "row-meta" }, [t(`notify.state.${item.state}`),
           formatAgo(Date.parse(item.send_at ?? item.created_at)), item.author?.name,
           item.must_acknowledge && t("notify.mustAckShort")].filter(Boolean).join(" · ")))),
-    reach(stats),
+    reach(stats, item.must_acknowledge ? REACH : REACH.filter((key) => key !== "acknowledged")),
     h("dl", { class: "notify-stats" }, STATS.map((key) => h("div", { class: `notify-stat stat-${key}` },
       h("dt", {}, t(`notify.stat.${key}`)),
       h("dd", {}, formatCount(stats[key]))))),
@@ -56,19 +56,19 @@ function card(item) {
 }
 
 /** One bar: how many of the audience it reached, by the furthest step each got to. */
-function reach(stats) {
+function reach(stats, steps) {
   const audience = stats.audience;
   if (isHidden(audience) || !audience) return null;
-  const track = h("div", { class: "notify-bar", role: "img", "aria-label": REACH.map((key) =>
+  const track = h("div", { class: "notify-bar", role: "img", "aria-label": steps.map((key) =>
     `${t(`notify.stat.${key}`)}: ${formatCount(stats[key])}`).join(", ") });
-  for (const key of REACH) {
+  for (const key of steps) {
     if (isHidden(stats[key])) continue;
     const part = h("span", { class: `notify-bar-part bar-${key}` });
     part.style.width = `${Math.min(100, (100 * stats[key]) / audience)}%`; // CSSOM: CSP allows it
     track.append(part);
   }
   return h("div", { class: "notify-reach" }, track,
-    h("ul", { class: "bars-legend", "aria-hidden": "true" }, REACH.map((key) =>
+    h("ul", { class: "bars-legend", "aria-hidden": "true" }, steps.map((key) =>
       h("li", {}, h("span", { class: `bars-swatch bar-${key}` }), t(`notify.stat.${key}`)))));
 }
 
