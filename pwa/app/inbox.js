@@ -75,5 +75,10 @@ export function startUnread(onError) {
   navigator.serviceWorker?.addEventListener("message", (event) => {
     if (event.data?.type === "push") refresh();
   });
+  // Read elsewhere (a tapped notification, in the service worker; another tab): count again.
+  outbox.subscribe((message) => {
+    const url = message.entry?.url ?? "";
+    if (url.startsWith("/api/inbox/") && ["queued", "delivered"].includes(message.type)) refresh();
+  });
   refresh();
 }

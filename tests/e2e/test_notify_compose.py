@@ -44,7 +44,9 @@ def test_an_editor_sees_the_audience_size_sends_and_reminds(page: Page, accounts
     screenshot(page, "notify-compose-en")
 
     form.get_by_role("button", name="Send notification").click()
-    expect(page.get_by_text(re.compile(r"^(Sent\.|Sending now\.)$"))).to_be_visible()
+    # On a slow machine the answer may come after the screen said it is kept: either is right.
+    done = re.compile(r"^(Sent\.|Sending now\.|Kept on this phone)")
+    expect(page.get_by_text(done)).to_be_visible()
     wait_until(page, OUTBOX_EMPTY)
     card = page.locator(".notify-card").filter(has_text="Planning meets at 9 tomorrow")
     expect(card).to_be_visible()

@@ -4,7 +4,7 @@
 // Idempotency-Key. Below: what was sent, with its numbers (ui/notification-stats.js).
 
 import { get, post } from "../api.js";
-import { h } from "../dom.js";
+import { h, live } from "../dom.js";
 import { plural, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import * as outbox from "../outbox.js";
@@ -29,7 +29,11 @@ export function render(ctx) {
   const slot = h("div", {}, h("p", { class: "app-loading" }, t("app.loading")));
   get("/api/audiences/options").then((options) => {
     const list = sentNotifications();
-    slot.replaceChildren(compose(options, list), list);
+    // Listed once the server has it: at once, or when the outbox delivers it later.
+    live(list, outbox.subscribe, (message) => {
+      if (message.type === "delivered" && message.entry.url === "/api/notifications") list.reload();
+    });
+    slot.replaceChildren(compose(options), list);
   }).catch(showError);
   return h("div", { class: "page page-notify" },
     h("a", { href: "/more", "data-link": true, class: "back-link" }, icon("back", 20), t("tools.back")),
@@ -37,7 +41,7 @@ export function render(ctx) {
     h("p", { class: "lead" }, t("tools.notify.text", { name: ctx.user.name })), slot);
 }
 
-function compose(options, list) {
+function compose(options) {
   const submit = h("button", { type: "submit", class: "btn btn-primary" }, icon("send", 20),
     t("notify.send"));
   const size = h("p", { class: "notify-size", "aria-live": "polite" });
@@ -79,10 +83,7 @@ function compose(options, list) {
   form.elements.people.addEventListener("input", update);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    sendIt(form, submit, () => {
-      update();
-      list.reload();
-    });
+    sendIt(form, submit, update);
   });
   update();
   return form;
@@ -132,7 +133,7 @@ async function preview(form, size) {
   }
 }
 
-async function sendIt(form, submit, sent) {
+async function sendIt(form, submit, cleared) {
   clearErrors(form);
   const v = Object.fromEntries(new FormData(form));
   const texts = (en, zh) => Object.fromEntries([["en", en], ["zh-CN", zh]]
@@ -162,7 +163,7 @@ async function sendIt(form, submit, sent) {
   }
   toast(t(result.state === "queued" ? "notify.kept" : `notify.done.${result.data.state}`));
   form.reset();
-  sent();
+  cleared();
 }
 
 function group(legend, children) {
