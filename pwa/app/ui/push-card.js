@@ -4,6 +4,7 @@
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { icon } from "../icons.js";
+import { dismissed as installDismissed } from "../install.js";
 import { notNow, pushState, resting, turnOff, turnOn } from "../push.js";
 import { showError, toast } from "../toast.js";
 
@@ -12,6 +13,7 @@ export function pushPrompt() {
   const slot = h("div", { class: "push-slot" });
   pushState().then((state) => {
     if (!["off", "ios"].includes(state) || resting()) return;
+    if (state === "ios" && !installDismissed()) return; // Home's install card says it already
     slot.replaceChildren(promptCard(state, () => slot.replaceChildren()));
   }).catch(showError);
   return slot;
