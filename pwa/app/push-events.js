@@ -4,6 +4,7 @@
 // in the app. Reports go through the outbox, so they arrive even when the phone was offline.
 
 import { fetchJson } from "./api.js";
+import { inApp } from "./links.js";
 import { enqueue, flush, SYNC_TAG } from "./outbox.js";
 
 const FALLBACK = { title: "Together", body: "", link: "/inbox" };
@@ -17,7 +18,7 @@ export async function received(data) {
     lang: message.lang,
     icon: "/icons/icon.svg",
     requireInteraction: Boolean(message.must_acknowledge),
-    data: { id: message.id ?? null, link: inApp(message.link) },
+    data: { id: message.id ?? null, link: inApp(message.link) ?? "/inbox" },
   });
   const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   for (const page of pages) page.postMessage({ type: "push", id: message.id ?? null });
@@ -29,7 +30,7 @@ export async function received(data) {
 export async function opened(notification) {
   notification.close();
   const { id, link } = notification.data ?? {};
-  const target = inApp(link);
+  const target = inApp(link) ?? "/inbox"; // anything but a path in the app opens the inbox
   const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   const page = pages.find((client) => new URL(client.url).origin === location.origin);
   // Focus or open first: the browser allows it only soon after the tap.
@@ -44,13 +45,6 @@ export async function opened(notification) {
     await enqueue({ url: `/api/inbox/${encodeURIComponent(id)}/read`, label: "outbox.inboxRead" });
     await report(id, "opened");
   }
-}
-
-/** A path inside the app; anything else (another origin, a URL) opens the inbox instead. */
-export function inApp(link) {
-  if (typeof link !== "string" || !link.startsWith("/") || link.startsWith("//")) return "/inbox";
-  const url = new URL(link, location.origin);
-  return url.origin === location.origin ? url.pathname + url.search : "/inbox";
 }
 
 function payload(data) {

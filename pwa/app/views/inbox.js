@@ -6,6 +6,7 @@
 import { h } from "../dom.js";
 import { formatAgo, t } from "../i18n.js";
 import { icon } from "../icons.js";
+import { inApp } from "../links.js";
 import { acknowledgeUrl, inboxAvailable, loadInbox, markRead, pendingReads, setUnread, unreadNow } from "../inbox.js";
 import { send } from "../sending.js";
 import { showError, toast } from "../toast.js";
@@ -91,13 +92,6 @@ function open(ctx, item, show) {
   show();
   const link = inApp(item.link);
   if (link && link !== "/inbox") ctx.navigate(link);
-}
-
-/** A path inside the app, never another origin (a link from the server is data, not trusted). */
-function inApp(link) {
-  if (typeof link !== "string" || !link.startsWith("/") || link.startsWith("//")) return null;
-  const url = new URL(link, location.origin);
-  return url.origin === location.origin ? url.pathname + url.search : null;
 }
 
 function offline(ctx) {
