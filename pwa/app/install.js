@@ -15,11 +15,12 @@ addEventListener("appinstalled", () => {
   changed();
 });
 
-function standalone() {
+/** Opened from the Home Screen (or as an installed app). */
+export function isStandalone() {
   return matchMedia("(display-mode: standalone)").matches || navigator.standalone === true;
 }
 
-function ios() {
+export function isIos() {
   // iPadOS reports itself as a Mac; touch points tell them apart.
   return /iPhone|iPad|iPod/.test(navigator.userAgent)
     || (/Macintosh/.test(navigator.userAgent) && navigator.maxTouchPoints > 1);
@@ -27,9 +28,9 @@ function ios() {
 
 /** "prompt" (we can show the browser's dialog), "ios" (explain the steps) or null. */
 export function installOffer() {
-  if (standalone()) return null;
+  if (isStandalone()) return null;
   if (deferred) return "prompt";
-  return ios() ? "ios" : null;
+  return isIos() ? "ios" : null;
 }
 
 export const dismissed = () => localStorage.getItem(DISMISSED) === "1";

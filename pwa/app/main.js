@@ -192,6 +192,8 @@ async function afterFirstScreen() {
     if (document.visibilityState === "visible") checkForUpdate();
   });
   await registerServiceWorker({ uncontrolledAtStart });
+  // A rotated push subscription is never lost: the current one is sent again on each start.
+  if (user) await (await load("/app/push.js")).resendSubscription();
 }
 
 async function boot() {
@@ -212,6 +214,10 @@ async function boot() {
     if (!link || event.defaultPrevented || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     navigate(link.getAttribute("href"));
+  });
+  // A tapped notification, in a window that was already open: its link, inside the app.
+  navigator.serviceWorker?.addEventListener("message", (event) => {
+    if (event.data?.type === "open" && user) navigate(event.data.link);
   });
   window.addEventListener("together:offline-ready", () => {
     // Read the profile again, through the worker, so it is kept for offline. Also while the

@@ -135,7 +135,8 @@ async function refused(entry, error) {
     await later(entry, Number(error.retryAfter) || 0);
     return "later";
   }
-  await db.put(STORE, { ...entry, state: "failed", error: reason(error) });
+  // The field errors too: a form that waited for this entry shows them by their fields.
+  await db.put(STORE, { ...entry, state: "failed", error: reason(error), fields: error.fields });
   announce({ type: "changed" });
   return "failed";
 }

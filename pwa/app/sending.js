@@ -8,7 +8,8 @@ import * as outbox from "./outbox.js";
 const WAIT_MS = 4000; // no answer by then: say it is kept, and let the outbox carry on
 
 /**
- * Resolves to {state: "delivered", data}, {state: "failed", error} (the server's words) or
+ * Resolves to {state: "delivered", data}, {state: "failed", error, fields, id} (the server's
+ * words, the entry still in the outbox) or
  * {state: "queued"} (kept on this phone; offline, or no answer yet).
  */
 export async function send({ method = "POST", url, body, label }) {
@@ -23,7 +24,7 @@ export async function send({ method = "POST", url, body, label }) {
       settle({ state: "delivered", data: delivered.get(mine) });
     } else if (message.type === "changed") {
       const failed = (await outbox.list()).find((e) => e.id === mine && e.state === "failed");
-      if (failed) settle({ state: "failed", error: failed.error });
+      if (failed) settle({ state: "failed", error: failed.error, fields: failed.fields, id: mine });
     }
   });
   const entry = await outbox.enqueue({ method, url, body, label });

@@ -1,11 +1,14 @@
-// The frame around every signed-in screen: offline banner, app bar with refresh, the view in
-// <main>, and the bottom tab bar within a thumb's reach (with the outbox's count on More).
+// The frame around every signed-in screen: offline banner, app bar with refresh and the inbox's
+// bell (with its unread count), the view in <main>, and the bottom tab bar within a thumb's
+// reach (with the outbox's count on More).
 
 import { h, hiddenText, live, logo } from "./dom.js";
 import { formatNumber, t } from "./i18n.js";
 import { icon } from "./icons.js";
+import { inboxAvailable, onUnread, startUnread, unreadNow } from "./inbox.js";
 import { isOnline, onNetworkChange } from "./network.js";
 import * as outbox from "./outbox.js";
+import { showError } from "./toast.js";
 import { avatar } from "./ui/avatar.js";
 
 export const TABS = [
@@ -16,6 +19,26 @@ export const TABS = [
   { path: "/pass", label: "nav.pass", icon: "pass" },
   { path: "/more", label: "nav.more", icon: "more" },
 ];
+
+/** The inbox's bell: a link to /inbox, with the unread count on it and in its name. */
+function bell() {
+  const count = h("span", { class: "bell-count", "aria-hidden": "true", hidden: true });
+  const link = h("a", { href: "/inbox", "data-link": true, class: "icon-button bell" },
+    icon("bell", 22), count);
+  const show = (unread) => {
+    link.hidden = !inboxAvailable();
+    count.hidden = unread === 0;
+    count.textContent = unread > 99 ? "99+" : formatNumber(unread);
+    link.setAttribute("aria-label", unread ? t("inbox.bellUnread", { count: formatNumber(unread) })
+      : t("inbox.bell"));
+  };
+  live(link, onUnread, show);
+  show(unreadNow());
+  startUnread((error) => {
+    if (error.status !== 401) showError(error); // signed out: the app returns to sign-in itself
+  });
+  return link;
+}
 
 /** Builds the frame once per language; show() swaps the view inside it. */
 export function createShell(ctx) {
@@ -32,6 +55,7 @@ export function createShell(ctx) {
     } }, icon("refresh"));
   const profileLink = h("a", { href: "/more", "data-link": true, class: "avatar-link",
     "aria-label": t("shell.profile") }, avatar(ctx.user, 40));
+  const inbox = bell();
   const tabs = TABS.map((tab) => h("a", { href: tab.path, "data-link": true, class: "tab" },
     icon(tab.icon, 24), h("span", { class: "tab-label" }, t(tab.label))));
   const badge = h("span", { class: "badge", "aria-hidden": "true", hidden: true });
@@ -43,7 +67,7 @@ export function createShell(ctx) {
     banner,
     h("header", { class: "appbar" },
       h("a", { href: "/", "data-link": true, class: "appbar-brand" }, logo(28), t("app.name")),
-      h("div", { class: "appbar-actions" }, refresh, profileLink)),
+      h("div", { class: "appbar-actions" }, refresh, inbox, profileLink)),
     main,
     h("nav", { class: "tabbar", "aria-label": t("nav.label") }, tabs));
 
@@ -68,6 +92,8 @@ export function createShell(ctx) {
     /** Puts a view's nodes in <main> and marks its tab as the current page. */
     show(tabPath, nodes) {
       main.replaceChildren(...[].concat(nodes));
+      if (location.pathname === "/inbox") inbox.setAttribute("aria-current", "page");
+      else inbox.removeAttribute("aria-current");
       for (const [i, tab] of TABS.entries()) {
         if (tab.path === tabPath) tabs[i].setAttribute("aria-current", "page");
         else tabs[i].removeAttribute("aria-current");

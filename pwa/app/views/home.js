@@ -7,6 +7,7 @@ import { icon } from "../icons.js";
 import { dismiss, dismissed, installOffer, onInstallChange, promptInstall } from "../install.js";
 import { showError } from "../toast.js";
 import { audienceName, poster, states } from "../ui/news.js";
+import { pushPrompt } from "../ui/push-card.js";
 
 export const title = () => t("nav.home");
 
@@ -22,6 +23,7 @@ export function render(ctx) {
       h("p", { class: "overline" }, formatDate(new Date())),
       h("h1", { class: "title title-xl" }, t("home.hello", { name: user.name })),
       h("p", { class: "lead" }, t("home.lead"))),
+    pushPrompt(),
     install,
     todayCard(feature("news", "/news", t("home.news.text", { unit: user.business_unit }))),
     feature("pass", "/pass", t("home.pass.text")),

@@ -1,4 +1,5 @@
-// More: the person's profile, language, what waits to be sent, their role tools, sign out.
+// More: the person's profile, their role tools, what waits to be sent, notification settings,
+// language, sign out.
 
 import { post } from "../api.js";
 import { forgetPersonalData } from "../caches.js";
@@ -7,6 +8,7 @@ import { lang, LANGUAGE_NAMES, LANGUAGES, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { installOffer, onInstallChange, promptInstall } from "../install.js";
 import * as outbox from "../outbox.js";
+import { pushState } from "../push.js";
 import { worksOffline } from "../sw-client.js";
 import { showError } from "../toast.js";
 import { toolsFor } from "../tools.js";
@@ -29,6 +31,7 @@ export function render(ctx) {
           h("span", { class: "row-title" }, t(`tools.${tool.id}.title`)),
           icon("chevron", 20)))))),
     outboxSection(),
+    settings(),
     language(ctx),
     thisApp(),
     signOut(ctx));
@@ -46,6 +49,18 @@ function profile(user) {
     h("dl", { class: "details" }, details.map(([key, value]) => h("div", { class: "detail" },
       h("dt", {}, t(key)),
       h("dd", {}, value)))));
+}
+
+function settings() {
+  const meta = h("span", { class: "row-meta" });
+  pushState().then((state) => { meta.textContent = t(`push.state.${state}`); }).catch(showError);
+  return h("section", { class: "section", "aria-labelledby": "settings-title" },
+    h("h2", { id: "settings-title", class: "section-title" }, t("more.settings")),
+    h("ul", { class: "card list" }, h("li", {},
+      h("a", { href: "/more/notifications", "data-link": true, class: "row row-link" },
+        h("span", { class: "row-icon" }, icon("bell", 22)),
+        h("span", { class: "row-body" }, h("span", { class: "row-title" }, t("push.settings")), meta),
+        icon("chevron", 20)))));
 }
 
 function language(ctx) {
