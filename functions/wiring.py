@@ -18,6 +18,7 @@ class Adapters:
     def __init__(self, config: Config, clock=time.time):
         self.config = config
         self.clock = clock
+        self.sleep = time.sleep  # waits between push retries (tests hand in their own)
         self.events = Bus()  # subscriptions are made by functions.bootstrap
 
     def client(self, service: str):
