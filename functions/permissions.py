@@ -33,6 +33,11 @@ def has(user: dict, name: str) -> bool:
     return bool(_roles(user) & set(PERMISSIONS[name]))
 
 
+def roles(user: dict) -> list[str]:
+    """The person's roles, sorted (audiences of a role count and reach people by these)."""
+    return sorted(_roles(user))
+
+
 def of(user: dict) -> list[str]:
     """Every permission the person has, sorted (what /api/me shows)."""
     return sorted(name for name in PERMISSIONS if has(user, name))

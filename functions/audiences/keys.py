@@ -48,21 +48,22 @@ def person_key(employee_id: str) -> str:
     return f"PERSON#{employee_id}"
 
 
-def memberships(person: dict) -> list[str]:
-    """Every key that reaches the person, the role kind's too (sizes count these)."""
+def memberships(person: dict, roles=()) -> list[str]:
+    """Every key that reaches the person, the role kind's too (sizes count these); roles come
+    from functions.permissions.roles, the one reader of a person's roles."""
     return [*of_person(person).values(),
-            *(key({"kind": "role", "role": r}) for r in sorted(set(person.get("roles") or ())))]
+            *(key({"kind": "role", "role": r}) for r in sorted(set(roles)))]
 
 
-def inbox_keys(person: dict) -> list[str]:
+def inbox_keys(person: dict, roles=()) -> list[str]:
     """The partitions a person's inbox reads: their memberships and their own key."""
-    return [*memberships(person), person_key(person["id"])]
+    return [*memberships(person, roles), person_key(person["id"])]
 
 
-def reaches(audience: dict, person: dict) -> bool:
+def reaches(audience: dict, person: dict, roles=()) -> bool:
     if audience["kind"] == "people":
         return person["id"] in audience["people"]
-    return key(audience) in memberships(person)
+    return key(audience) in memberships(person, roles)
 
 
 def unit_of(audience: dict) -> str | None:

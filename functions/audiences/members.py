@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import permissions
 from ..directory.service import FIELDS as PROFILE_FIELDS
 from ..store import InvalidCursor
 from ..store.port import encode_cursor, read_cursor
@@ -15,7 +16,7 @@ def members(store, audience: dict, cursor: str | None, limit: int) -> tuple[list
         return _company(store, cursor, limit)
     if kind == "role":  # the company's units, filtered: a page may hold fewer than `limit`
         people, cursor = _company(store, cursor, limit)
-        return [p for p in people if audience["role"] in (p["roles"] or ())], cursor
+        return [p for p in people if audience["role"] in permissions.roles(p)], cursor
     if kind == "people":
         return _listed(store, sorted(set(audience["people"])), cursor, limit)
     index, pk = ("gsi2", f"SITE#{audience['site']}") if kind == "site" else (

@@ -6,12 +6,8 @@ from __future__ import annotations
 
 from ..store import Condition, ConditionFailed
 from . import escalation
-from .fanout import Sender, run
+from .fanout import run, sender
 from .service import DUE_PK, ESCALATE_PK, get, release
-
-
-def sender(a) -> Sender:
-    return Sender(a.store, a.push, clock=a.clock, sleep=a.sleep, tz=a.config.timezone)
 
 
 def start(a, notification_id: str, round_: str = "send") -> None:

@@ -166,6 +166,11 @@ class Sender:
         return "failed"
 
 
+def sender(a) -> Sender:
+    """A Sender on the adapters' store, push port, clock and waits."""
+    return Sender(a.store, a.push, clock=a.clock, sleep=a.sleep, tz=a.config.timezone)
+
+
 def run(store, sender: Sender, notification_id: str, cursor: str | None, round_: str,
         hand_on) -> str | None:
     """One batch of a round: read a page of the audience, hand the rest on (hand_on(cursor):

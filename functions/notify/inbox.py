@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .. import permissions
 from ..audiences import keys as audiences
 from ..errors import Conflict, NotFound
 from ..store import Condition, ConditionFailed, InvalidCursor, Put, Update
@@ -30,7 +31,7 @@ def lang_of(item: dict, person: dict) -> str:
 
 def _partitions(store, person: dict, before: str, fetch: int) -> list[dict]:
     found = []
-    for audience_key in audiences.inbox_keys(person):
+    for audience_key in audiences.inbox_keys(person, permissions.roles(person)):
         page = store.query(inbox_pk(audience_key), index="gsi1", between=(LOWEST, before),
                            reverse=True, limit=fetch + 1)
         found += [i for i in page.items if i["gsi1sk"] < before]
@@ -50,7 +51,7 @@ def page(store, person: dict, now: int, cursor: str | None, limit: int) -> dict:
 def unread(store, person: dict, now: int) -> int:
     since = f"{now - UNREAD_WINDOW_S:010d}"
     recent = []
-    for audience_key in audiences.inbox_keys(person):
+    for audience_key in audiences.inbox_keys(person, permissions.roles(person)):
         recent += store.query(inbox_pk(audience_key), index="gsi1",
                               between=(since, f"{now:010d}$"), reverse=True,
                               limit=UNREAD_MAX).items
@@ -84,7 +85,7 @@ def reachable(store, person: dict, notification_id: str) -> dict:
     """The notification if it is in the person's inbox; 404 otherwise (never whose it is)."""
     item = get(store, notification_id)
     if item is None or item["state"] == "scheduled" \
-            or not audiences.reaches(item["audience"], person):
+            or not audiences.reaches(item["audience"], person, permissions.roles(person)):
         raise NotFound()
     return item
 

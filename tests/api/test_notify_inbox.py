@@ -1,0 +1,197 @@
+"""Who may send to whom, the inbox (read, acknowledge, receipts), reminders, scheduled sends,
+escalation by email, and the events other capabilities announce."""
+
+import pytest
+
+from functions.app import create_app
+from functions.notify import delivery
+from functions.seed import seed_demo
+from tests.api.conftest import Auth
+from tests.api.test_notify import RETAIL, Office, iso
+
+CLOUD = {"kind": "unit", "unit": "Cloud"}
+
+
+@pytest.fixture
+def office(app, clock, push_service):
+    return Office(app, clock, push_service)
+
+
+@pytest.fixture
+def push_service():
+    from tests.push_service import PushService
+    service = PushService()
+    yield service
+    service.close()
+
+
+@pytest.mark.parametrize(("email", "audience", "status"), [
+    ("employee@example.com", RETAIL, 403),
+    ("editor@example.com", CLOUD, 403),  # an editor of Retail
+    ("editor@example.com", {"kind": "company"}, 403),
+    ("editor@example.com", {"kind": "role", "role": "hr"}, 403),
+    ("editor@example.com", {"kind": "department", "unit": "Retail", "department": "Stores"},
+     201),
+    ("hr@example.com", {"kind": "people", "people": ["E0001", "E0009"]}, 201),
+    ("admin@example.com", {"kind": "role", "role": "guard"}, 201),
+])
+def test_who_may_send_to_whom(office, email, audience, status):
+    answer = office.compose(email, audience)
+    assert answer.status_code == status, answer.get_json()
+    office.settle()
+
+
+def test_preview_gives_the_exact_size(office):
+    hr = office.phone("hr@example.com")
+    def size(audience):
+        answer = hr.post("/api/notifications/preview", json={"audience": audience})
+        assert answer.status_code == 200, answer.get_json()
+        return answer.get_json()["size"]
+    company = size({"kind": "company"})
+    assert size({"kind": "people", "people": ["E0001", "E0002", "E9999"]}) == 2
+    assert size({"kind": "role", "role": "hr"}) == 1
+    assert 0 < size(RETAIL) < company
+    assert office.phone("employee@example.com").post(
+        "/api/notifications/preview", json={"audience": RETAIL}).status_code == 403
+
+
+def test_someone_elses_subscription_and_inbox_item_are_not_found(office):
+    _, device_id = office.subscribe("editor@example.com")
+    employee = office.phone("employee@example.com")
+    assert employee.delete(f"/api/push/subscriptions/{device_id}").status_code == 404
+    for_cloud = office.send(audience=CLOUD)
+    assert employee.post(f"/api/inbox/{for_cloud['id']}/read").status_code == 404
+    assert employee.post(f"/api/notifications/{for_cloud['id']}/events",
+                         json={"kind": "opened"}).status_code == 404
+    assert employee.get(f"/api/notifications/{for_cloud['id']}").status_code == 403
+    assert office.phone("editor@example.com").delete(
+        f"/api/push/subscriptions/{device_id}").status_code == 204
+
+
+@pytest.mark.parametrize("endpoint", [
+    "http://169.254.169.254/latest/meta-data", "https://evil.example/push",
+    "http://127.0.0.1:9/push", "https://fcm.googleapis.com.evil.example/x",
+    "http://fcm.googleapis.com/fcm/send/x"])
+def test_endpoints_off_the_push_services_are_refused_on_the_aws_like_config(
+        tmp_path, clock, endpoint):
+    app = create_app({"TOGETHER_DATA_DIR": str(tmp_path), "TOGETHER_SECRET_KEY": "t",
+                      "TOGETHER_PUSH_ALLOW_LOOPBACK": "0"}, clock=clock)
+    seed_demo(app)
+    client = app.test_client()
+    Auth(client).sign_in("employee@example.com")
+    subscription = {"endpoint": endpoint, "expirationTime": None,
+                    "keys": {"p256dh": "B" + "A" * 86, "auth": "A" * 22}}
+    answer = client.post("/api/push/subscriptions", json=subscription)
+    assert answer.status_code == 422
+    assert "endpoint" in answer.get_json()["error"]["fields"]
+    good = {**subscription, "endpoint": "https://fcm.googleapis.com/fcm/send/abc"}
+    assert client.post("/api/push/subscriptions", json=good).status_code == 201
+
+
+def test_the_inbox_shows_it_in_my_language_and_counts_unread(office):
+    sent = office.send()
+    chinese = office.phone("editor@example.com")
+    inbox = chinese.get("/api/inbox").get_json()
+    assert inbox["unread"] == 1 and inbox["next_cursor"] is None
+    [item] = inbox["items"]
+    assert (item["id"], item["title"], item["lang"], item["read_at"]) == (
+        sent["id"], "明天办公室关闭", "zh-CN", None)
+    assert chinese.post(f"/api/inbox/{sent['id']}/read").status_code == 204
+    assert chinese.post(f"/api/inbox/{sent['id']}/read").status_code == 204
+    inbox = chinese.get("/api/inbox").get_json()
+    assert inbox["unread"] == 0 and inbox["items"][0]["read_at"].endswith("Z")
+    assert office.phone("hr@example.com").get("/api/inbox").get_json()["items"] == []
+
+
+def test_received_and_opened_count_once_per_person(office):
+    sent = office.send()
+    phone = office.phone("employee@example.com")
+    for kind in ("received", "received", "opened"):
+        assert phone.post(f"/api/notifications/{sent['id']}/events",
+                          json={"kind": kind}).status_code == 204
+    stats = office.stats(sent["id"])
+    assert (stats["received"], stats["opened"]) == (1, 1)
+
+
+def test_acknowledging_counts_and_leaves_the_unacknowledged_list(office, clock):
+    sent = office.send(must_acknowledge=True)
+    employee = office.phone("employee@example.com")
+    assert employee.post(f"/api/inbox/{sent['id']}/acknowledge").status_code == 204
+    assert employee.post(f"/api/inbox/{sent['id']}/acknowledge").status_code == 204
+    assert office.stats(sent["id"])["acknowledged"] == 1
+    hr = office.phone("hr@example.com")
+    waiting = hr.get(f"/api/notifications/{sent['id']}/unacknowledged").get_json()
+    ids = {p["id"] for p in waiting["items"]}
+    assert "E0001" not in ids and "E0002" in ids
+    assert employee.get("/api/inbox").get_json()["items"][0]["read_at"] is not None
+
+
+def test_remind_pushes_to_those_who_have_not_acknowledged_at_most_every_5_minutes(
+        office, clock):
+    acked, _ = office.subscribe("employee@example.com")
+    waiting, _ = office.subscribe("editor@example.com")
+    sent = office.send(must_acknowledge=True)
+    office.phone("employee@example.com").post(f"/api/inbox/{sent['id']}/acknowledge")
+    hr = office.phone("hr@example.com")
+    first = hr.post(f"/api/notifications/{sent['id']}/remind")
+    assert first.status_code == 202 and first.get_json()["reminded"] >= 1
+    office.settle()
+    assert (len(office.push.to(acked)), len(office.push.to(waiting))) == (1, 2)
+    again = hr.post(f"/api/notifications/{sent['id']}/remind")
+    assert again.status_code == 429 and 0 < int(again.headers["Retry-After"]) <= 300
+    clock.advance(301)
+    assert hr.post(f"/api/notifications/{sent['id']}/remind").status_code == 202
+    office.settle()
+    assert len(office.push.to(waiting)) == 3
+
+
+def test_a_scheduled_notification_waits_for_its_time(office, app, clock):
+    device, _ = office.subscribe("employee@example.com")
+    sent = office.send(send_at=iso(clock() + 600))
+    a = app.extensions["together"]
+    assert sent["state"] == "scheduled" and office.push.received == []
+    assert office.phone("employee@example.com").get("/api/inbox").get_json()["items"] == []
+    assert delivery.due(a)["started"] == 0
+    clock.advance(601)
+    assert delivery.due(a)["started"] == 1
+    office.settle()
+    assert len(office.push.to(device)) == 1
+    assert office.phone("employee@example.com").get("/api/inbox").get_json()["unread"] == 1
+
+
+def test_must_acknowledge_escalates_to_a_reminder_then_an_email(office, app, clock):
+    acked, _ = office.subscribe("employee@example.com")
+    waiting, _ = office.subscribe("editor@example.com")
+    sent = office.send(must_acknowledge=True)
+    office.phone("employee@example.com").post(f"/api/inbox/{sent['id']}/acknowledge")
+    a = app.extensions["together"]
+    clock.advance(3599)
+    assert delivery.due(a)["followed_up"] == 0
+    clock.advance(2)
+    assert delivery.due(a)["followed_up"] == 1
+    office.settle()
+    assert (len(office.push.to(acked)), len(office.push.to(waiting))) == (1, 2)
+    clock.advance(3601)
+    assert delivery.due(a)["followed_up"] == 1
+    outbox = office.phone("hr@example.com").get("/api/dev/outbox?to=editor@example.com",
+                                                environ_overrides={"REMOTE_ADDR": "127.0.0.1"})
+    subjects = [m["subject"] for m in outbox.get_json()["messages"]]
+    assert "明天办公室关闭" in subjects
+    mine = office.phone("hr@example.com").get("/api/dev/outbox?to=employee@example.com",
+                                              environ_overrides={"REMOTE_ADDR": "127.0.0.1"})
+    assert "Office closed tomorrow" not in [m["subject"] for m in mine.get_json()["messages"]]
+
+
+def test_a_health_status_change_tells_only_that_person_and_nothing_about_health(office):
+    device, _ = office.subscribe("employee@example.com")
+    other, _ = office.subscribe("editor@example.com")
+    officer = office.phone("health@example.com")
+    answer = officer.post("/api/health/overrides", json={
+        "employee_id": "E0001", "status": "red", "days": 3, "reason": "Positive test"})
+    assert answer.status_code == 201, answer.get_json()
+    office.settle()
+    [received] = office.push.to(device)
+    shown = device.decrypt(received)
+    assert shown["link"] == "/pass" and "red" not in str(shown).lower()
+    assert "Positive" not in str(shown)
+    assert office.push.to(other) == []
