@@ -155,7 +155,7 @@ class FailingAfter:
         return getattr(self._store, name)
 
     def put(self, item, **kwargs):
-        if item["sk"].startswith("DEV#"):
+        if item["pk"].startswith("NOTIFSENT#"):
             if self._left == 0:
                 raise StoreBusy("throttled")
             self._left -= 1
