@@ -195,3 +195,27 @@ def test_a_health_status_change_tells_only_that_person_and_nothing_about_health(
     assert shown["link"] == "/pass" and "red" not in str(shown).lower()
     assert "Positive" not in str(shown)
     assert office.push.to(other) == []
+
+
+def test_a_must_acknowledge_news_item_notifies_its_audience_with_a_link_to_watch_it(
+        app, clock, office):
+    from tests.api.test_news import Newsroom
+    device, _ = office.subscribe("employee@example.com")
+    newsroom = Newsroom(app, clock)
+    plain = newsroom.item("editor@example.com", RETAIL)
+    item = newsroom.item("editor@example.com", RETAIL, must_acknowledge=True)
+    office.settle()
+    [received] = office.push.to(device)
+    shown = device.decrypt(received)
+    assert shown["link"] == f"/watch?id={item['id']}" and plain["id"] not in shown["link"]
+    assert received.headers["Urgency"] == "normal"
+    listed = office.phone("hr@example.com").get("/api/notifications").get_json()["items"]
+    assert [n["topic"] for n in listed] == ["news"]
+
+
+def test_the_longest_message_stays_under_3_kb():
+    from functions.notify import fanout
+    item = {"id": "01JDA6Q2V8R4N7M3K5H9G2F1E0", "title": {"zh-CN": "关" * 80},
+            "body": {"zh-CN": "闭" * 400}, "link": "/" + "a" * 199, "urgency": "high",
+            "must_acknowledge": True}
+    assert len(fanout.payload(item, "zh-CN")) < 3 * 1024
