@@ -1,6 +1,9 @@
 """Who may send to whom, the inbox (read, acknowledge, receipts), reminders, scheduled sends,
 escalation by email, and the events other capabilities announce."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from functions.app import create_app
@@ -219,3 +222,48 @@ def test_the_longest_message_stays_under_3_kb():
             "body": {"zh-CN": "闭" * 400}, "link": "/" + "a" * 199, "urgency": "high",
             "must_acknowledge": True}
     assert len(fanout.payload(item, "zh-CN")) < 3 * 1024
+
+
+def test_muted_topics_and_quiet_hours_hold_back_the_push_but_not_the_inbox(office, clock):
+    device, _ = office.subscribe("employee@example.com")
+    phone = office.phone("employee@example.com")
+    answer = phone.put("/api/push/preferences", json={"muted_topics": ["hr"],
+                                                      "quiet_hours": None})
+    assert answer.status_code == 200 and answer.get_json()["muted_topics"] == ["hr"]
+    office.send(topic="hr")
+    assert office.push.to(device) == []
+    office.send(topic="hr", urgency="high")  # a crisis ignores mutes
+    assert len(office.push.to(device)) == 1
+    now = datetime.fromtimestamp(clock(), ZoneInfo("Asia/Shanghai"))  # the company's zone
+    start, end = f"{now.hour:02d}:00", f"{(now.hour + 1) % 24:02d}:00"
+    phone.put("/api/push/preferences", json={"muted_topics": [],
+                                             "quiet_hours": {"start": start, "end": end}})
+    assert phone.get("/api/push/preferences").get_json()["quiet_hours"] == {"start": start,
+                                                                          "end": end}
+    office.send(topic="news")
+    assert len(office.push.to(device)) == 1
+    assert phone.get("/api/inbox").get_json()["unread"] == 3
+
+
+def test_the_inbox_pages_newest_first(office, clock):
+    sent = []
+    for _ in range(23):
+        sent.append(office.send()["id"])
+        clock.advance(1)
+    phone = office.phone("employee@example.com")
+    first = phone.get("/api/inbox").get_json()
+    second = phone.get("/api/inbox", query_string={"cursor": first["next_cursor"]}).get_json()
+    assert [i["id"] for i in first["items"] + second["items"]] == sent[::-1]
+    assert second["next_cursor"] is None and first["unread"] == 23
+    assert phone.get("/api/inbox", query_string={"cursor": "nonsense"}).status_code == 422
+
+
+def test_a_shared_browser_follows_the_person_who_signed_in_last(office):
+    device, device_id = office.subscribe("employee@example.com", "shared")
+    answer = office.phone("editor@example.com").post("/api/push/subscriptions",
+                                                     json=device.subscription())
+    assert answer.get_json()["id"] == device_id
+    office.send(audience={"kind": "people", "people": ["E0001"]})
+    assert office.push.to(device) == []  # Li Na's notifications no longer reach it
+    office.send(audience={"kind": "people", "people": ["E0002"]})
+    assert len(office.push.to(device)) == 1
