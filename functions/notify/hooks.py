@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import Invalid
+from ..store import Condition, ConditionFailed
 from . import delivery, service
 
 NEWS_TEXT = {"en": "Please watch it and acknowledge.", "zh-CN": "请观看并确认。"}
@@ -15,6 +16,11 @@ def news_published(a, item: dict) -> dict | None:
     if not item.get("must_acknowledge"):
         return None
     now = int(a.clock())
+    try:  # once per item, even if its video settles again (a sweep's requeue)
+        a.store.put({"pk": f"NOTIFFOR#news#{item['id']}", "sk": "#", "at": now},
+                    condition=Condition.not_exists())
+    except ConditionFailed:
+        return None
     title = {lang: text[:80] for lang, text in item["title"].items()}
     message = {"title": title, "body": {lang: NEWS_TEXT[lang] for lang in title},
                "link": f"/watch?id={item['id']}", "urgency": "normal", "ttl_s": 86400,

@@ -214,6 +214,10 @@ def test_a_must_acknowledge_news_item_notifies_its_audience_with_a_link_to_watch
     assert received.headers["Urgency"] == "normal"
     listed = office.phone("hr@example.com").get("/api/notifications").get_json()["items"]
     assert [n["topic"] for n in listed] == ["news"]
+    a = app.extensions["together"]
+    a.events.publish("news.published", item=a.store.get(f"NEWS#{item['id']}", "NEWS"))
+    office.settle()  # the same item announced again (a video settling twice): no second one
+    assert len(office.phone("hr@example.com").get("/api/notifications").get_json()["items"]) == 1
 
 
 def test_the_longest_message_stays_under_3_kb():
