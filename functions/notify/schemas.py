@@ -60,6 +60,10 @@ class ComposeSchema(Schema):
                            validate=validate.Range(60, 2419200))
     must_acknowledge = fields.Boolean(load_default=False)
     topic = fields.String(load_default="hr", validate=validate.OneOf(TOPICS))
+    escalate_after_s = fields.Integer(load_default=3600, strict=True,
+                                      validate=validate.Range(300, 7 * 86400), metadata={
+        "description": "Must-acknowledge: a reminder this long after sending, then an email "
+                       "as long again later."})
 
     @validates("link")
     def an_app_path(self, value, **kwargs):
@@ -106,6 +110,7 @@ class NotificationSchema(Schema):
     ttl_s = fields.Integer()
     must_acknowledge = fields.Boolean()
     topic = fields.String()
+    escalate_after_s = fields.Integer()
     send_at = fields.String(allow_none=True)
     created_at = fields.String()
     state = fields.String(metadata={"description": "scheduled, sending or sent"})

@@ -65,7 +65,8 @@ def compose(store, user: dict, body: dict, now: int, start) -> dict:
     if send_at is not None and not now - 300 <= send_at <= now + SCHEDULE_AHEAD_S:
         raise Invalid("send_at_invalid", fields={"send_at": [
             "Choose a time from now up to 30 days ahead."]})
-    return notify(store, body["audience"], body, now, start, author=user)
+    return notify(store, body["audience"], body, now, start, author=user,
+                  escalate_after_s=body.get("escalate_after_s", 3600))
 
 
 def notify(store, audience: dict, message: dict, now: int, start, *, author: dict | None = None,
@@ -134,7 +135,8 @@ def inbox_pk(audience_key: str) -> str:
 
 def view(item: dict) -> dict:
     """A notification as its senders see it (counts only: never who)."""
-    return {**_shown(item), "send_at": item.get("send_at"), "state": item["state"],
+    return {**_shown(item), "escalate_after_s": item.get("escalate_after_s", 3600),
+            "send_at": item.get("send_at"), "state": item["state"],
             "author": {"id": item.get("author_id"), "name": item.get("author_name")},
             "stats": {"audience": item.get("audience_size", 0),
                       "inbox": item.get("audience_size", 0) if item["state"] != "scheduled"

@@ -162,19 +162,23 @@ def test_a_scheduled_notification_waits_for_its_time(office, app, clock):
     assert office.phone("employee@example.com").get("/api/inbox").get_json()["unread"] == 1
 
 
-def test_must_acknowledge_escalates_to_a_reminder_then_an_email(office, app, clock):
+@pytest.mark.parametrize("after", [None, 1800])
+def test_must_acknowledge_escalates_to_a_reminder_then_an_email(office, app, clock, after):
     acked, _ = office.subscribe("employee@example.com")
     waiting, _ = office.subscribe("editor@example.com")
-    sent = office.send(must_acknowledge=True)
+    sent = office.send(must_acknowledge=True,
+                       **({"escalate_after_s": after} if after else {}))
+    after = after or 3600  # the default: an hour
+    assert sent["escalate_after_s"] == after
     office.phone("employee@example.com").post(f"/api/inbox/{sent['id']}/acknowledge")
     a = app.extensions["together"]
-    clock.advance(3599)
+    clock.advance(after - 1)
     assert delivery.due(a)["followed_up"] == 0
     clock.advance(2)
     assert delivery.due(a)["followed_up"] == 1
     office.settle()
     assert (len(office.push.to(acked)), len(office.push.to(waiting))) == (1, 2)
-    clock.advance(3601)
+    clock.advance(after + 1)
     assert delivery.due(a)["followed_up"] == 1
     outbox = office.phone("hr@example.com").get("/api/dev/outbox?to=editor@example.com",
                                                 environ_overrides={"REMOTE_ADDR": "127.0.0.1"})
