@@ -19,6 +19,7 @@ from . import (
     latency,
     lighthouse,
     phone,
+    push,
     shell_size,
     throughput,
     video,
@@ -47,6 +48,7 @@ BENCHMARKS = {
     "shell-size": shell_size.shell_size,
     "phone-network": phone.phone_network,
     "lighthouse": lighthouse.lighthouse,
+    "push-fanout": push.fanout_10k,
 }
 
 

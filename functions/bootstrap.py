@@ -8,6 +8,7 @@ import time
 from . import events
 from .config import Config
 from .news import service as news
+from .notify import hooks as notify
 from .wiring import Adapters
 
 
@@ -20,4 +21,8 @@ def bootstrap(config: Config, *, clock=time.time) -> Adapters:
 
 def subscribe(a: Adapters) -> None:
     """Who reacts to what. Handlers read the adapters when called: clients stay lazy."""
-    a.events.subscribe(events.VIDEO_SETTLED, lambda video: news.video_settled(a.store, video))
+    a.events.subscribe(events.VIDEO_SETTLED,
+                       lambda video: news.video_settled(a.store, video, a.events))
+    a.events.subscribe(events.NEWS_PUBLISHED, lambda item: notify.news_published(a, item))
+    a.events.subscribe(events.HEALTH_STATUS_CHANGED,
+                       lambda employee_id: notify.health_changed(a, employee_id))

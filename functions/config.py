@@ -49,6 +49,12 @@ class Config:
     # Where the embedded server listens (`make run HOST=...`). Beyond loopback, the dev outbox
     # (every sign-in code) is switched off: the codes are printed on the server's console.
     listen_host: str = "127.0.0.1"
+    # Web Push: the SSM SecureString holding the VAPID private key (PEM) on AWS, required there;
+    # embedded, the key is made once in the data directory. Loopback push endpoints (a local
+    # push service played by tests and the bench) are accepted only by the embedded default.
+    vapid_key_parameter: str | None = None
+    vapid_subject: str = "mailto:no-reply@together.local"
+    push_allow_loopback: bool = True
 
     @property
     def is_local(self) -> bool:
@@ -113,12 +119,14 @@ class Config:
             transcode=transcode,
             **_mediaconvert(env),
             listen_host=env.get("TOGETHER_LISTEN_HOST") or "127.0.0.1",
+            vapid_key_parameter=env.get("TOGETHER_VAPID_KEY_PARAMETER") or None,
+            push_allow_loopback=env.get("TOGETHER_PUSH_ALLOW_LOOPBACK", "1") == "1",
         )
 
     @classmethod
     def _aws(cls, env: dict) -> Config:
         required = ["TOGETHER_TABLE", "TOGETHER_MEDIA_BUCKET", "TOGETHER_MAIL_FROM",
-                    "TOGETHER_APP_ORIGIN"]
+                    "TOGETHER_APP_ORIGIN", "TOGETHER_VAPID_KEY_PARAMETER"]
         missing = [name for name in required if not env.get(name)]
         if not (env.get("TOGETHER_SECRET_KEY") or env.get("TOGETHER_SECRET_KEY_PARAMETER")):
             missing.append("TOGETHER_SECRET_KEY_PARAMETER (or TOGETHER_SECRET_KEY)")
@@ -146,7 +154,15 @@ class Config:
             transcode="mediaconvert",
             **_mediaconvert(env),
             secret_key_parameter=env.get("TOGETHER_SECRET_KEY_PARAMETER") or None,
+            vapid_key_parameter=env["TOGETHER_VAPID_KEY_PARAMETER"],
+            vapid_subject="mailto:" + _address(env["TOGETHER_MAIL_FROM"]),
+            push_allow_loopback=False,
         )
+
+
+def _address(mail_from: str) -> str:
+    """The address inside "Name <address>" (VAPID's contact for push services)."""
+    return mail_from.rsplit("<", 1)[-1].rstrip(">").strip()
 
 
 def _int(env: dict, name: str, default: int) -> int:

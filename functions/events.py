@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 # The events, with what each carries (keyword arguments of publish and of every handler).
 VIDEO_SETTLED = "video.settled"  # video: dict, the video item after processing ended
-NAMES = frozenset({VIDEO_SETTLED})
+NEWS_PUBLISHED = "news.published"  # item: dict, a news item that enters its audience's feeds
+HEALTH_STATUS_CHANGED = "health.status_changed"  # employee_id: str (nothing about the health)
+NAMES = frozenset({VIDEO_SETTLED, NEWS_PUBLISHED, HEALTH_STATUS_CHANGED})
 
 
 class Bus:

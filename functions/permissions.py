@@ -16,6 +16,7 @@ PERMISSIONS = {
     "health.summary": ("hr", "health_officer"),  # colour counts per site and unit (no names)
     "pass.scan": ("guard",),  # verify passes, fetch revocations, log scans
     "pass.scan_summary": ("hr", "health_officer"),  # scan counts and latest scans of a site
+    "notify.send": ("editor", "hr", "admin"),  # editors only inside their editor_units
     # grant or remove the powerful roles, change their holders' emails, read who changed what
     "directory.grant": ("admin",),
 }
@@ -30,6 +31,11 @@ def _roles(user: dict) -> set[str]:
 def has(user: dict, name: str) -> bool:
     """Whether the person's roles give the permission (an unknown name is a bug: KeyError)."""
     return bool(_roles(user) & set(PERMISSIONS[name]))
+
+
+def roles(user: dict) -> list[str]:
+    """The person's roles, sorted (audiences of a role count and reach people by these)."""
+    return sorted(_roles(user))
 
 
 def of(user: dict) -> list[str]:
@@ -57,6 +63,15 @@ def may_publish_to_unit(user: dict, unit: str) -> bool:
 def may_publish_to(user: dict, audience: dict) -> bool:
     """News managers publish anywhere; an editor only inside the units they edit."""
     return has(user, "news.manage") or _edits(user, unit_of(audience))
+
+
+def may_notify(user: dict, audience: dict) -> bool:
+    """HR and admins notify anyone; an editor only an audience inside a unit they edit."""
+    if has(user, "news.manage") and has(user, "notify.send"):
+        return True
+    unit = unit_of(audience)
+    return (unit is not None and has(user, "notify.send")
+            and unit in (user.get("editor_units") or ()))
 
 
 def may_manage_unit(user: dict, unit: str | None) -> bool:

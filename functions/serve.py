@@ -4,10 +4,12 @@ and the background duties that Lambda schedules on AWS."""
 from functools import partial
 
 from .background import every
+from .notify.delivery import due as notify_due
 from .workers import sweep_videos
 from .wsgi import app
 
 SWEEP_EVERY_S = 600
+NOTIFY_EVERY_S = 60
 
 adapters = app.extensions["together"]
 if adapters.worker is not None:
@@ -15,5 +17,7 @@ if adapters.worker is not None:
     # else transcodes here), and stuck ones every few minutes.
     adapters.worker.submit(partial(sweep_videos, adapters, everything=True))
     every(SWEEP_EVERY_S, partial(adapters.worker.submit, sweep_videos, adapters))
+    # Scheduled notifications and must-acknowledge follow-ups (on AWS: workers.on_schedule).
+    every(NOTIFY_EVERY_S, partial(adapters.worker.submit, notify_due, adapters))
 
 __all__ = ["app"]

@@ -18,6 +18,7 @@ class Adapters:
     def __init__(self, config: Config, clock=time.time):
         self.config = config
         self.clock = clock
+        self.sleep = time.sleep  # waits between push retries (tests hand in their own)
         self.events = Bus()  # subscriptions are made by functions.bootstrap
 
     def client(self, service: str):
@@ -97,6 +98,19 @@ class Adapters:
         if not self.config.is_local:
             return PassKeys(None)
         return PassKeys(FileKeySource(self.config.data_dir / "issuer-keys"))
+
+    @cached_property
+    def push(self):
+        """Web Push with the VAPID key from SSM (AWS) or the data directory (embedded); the key
+        is read when first needed, not here."""
+        from .push.vapid import FileVapidKey, SsmVapidKey, Vapid
+        from .push.webpush import WebPush
+        if self.config.vapid_key_parameter:
+            source = SsmVapidKey(self.client("ssm"), self.config.vapid_key_parameter)
+        else:
+            source = FileVapidKey(self.config.data_dir / "vapid_private.pem")
+        return WebPush(Vapid(source, self.config.vapid_subject, clock=self.clock),
+                       allow_loopback=self.config.push_allow_loopback)
 
     @cached_property
     def secret_key(self) -> bytes:

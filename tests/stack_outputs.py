@@ -5,6 +5,7 @@ STAND_IN = {
     "MediaBucketName": "together-dev-media",
     "AppOrigin": "https://d3f8k2l9m1n4p7.cloudfront.net",
     "SecretKeyParameter": "/together/dev/secret-key",
+    "VapidKeyParameter": "/together/dev/vapid-key",
     "AppRoleArn": "arn:aws:iam::123456789012:role/app",
     "MediaConvertRoleArn": "arn:aws:iam::123456789012:role/mediaconvert",
     "TranscodeEventsQueueArn": "arn:aws:sqs:us-east-1:123456789012:together-dev-transcode",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import permissions
 from ..directory.service import FIELDS as PROFILE_FIELDS
 from ..store import InvalidCursor
 from ..store.port import encode_cursor, read_cursor
@@ -13,6 +14,11 @@ def members(store, audience: dict, cursor: str | None, limit: int) -> tuple[list
     kind = audience["kind"]
     if kind == "company":
         return _company(store, cursor, limit)
+    if kind == "role":  # the company's units, filtered: a page may hold fewer than `limit`
+        people, cursor = _company(store, cursor, limit)
+        return [p for p in people if audience["role"] in permissions.roles(p)], cursor
+    if kind == "people":
+        return _listed(store, sorted(set(audience["people"])), cursor, limit)
     index, pk = ("gsi2", f"SITE#{audience['site']}") if kind == "site" else (
         "gsi1", f"UNIT#{audience['unit']}")
     page = store.query(pk, index=index, limit=limit, cursor=cursor)
@@ -39,6 +45,24 @@ def _company(store, cursor: str | None, limit: int):
     else:
         nxt = None
     return [_profile(p) for p in page.items], encode_cursor(nxt) if nxt else None
+
+
+def _listed(store, ids: list[str], cursor: str | None, limit: int):
+    """Listed people, in id order; the cursor holds the offset."""
+    from ..directory.service import employee_key
+    start = _offset(cursor) if cursor else 0
+    chunk = ids[start:start + min(limit, 100)]
+    found = store.get_many([employee_key(i) for i in chunk]) if chunk else []
+    following = start + len(chunk)
+    return (sorted((_profile(p) for p in found), key=lambda p: p["id"]),
+            encode_cursor({"offset": following}) if following < len(ids) else None)
+
+
+def _offset(cursor: str) -> int:
+    offset = read_cursor(cursor).get("offset")
+    if not isinstance(offset, int) or offset < 0:
+        raise InvalidCursor("not a cursor we made")
+    return offset
 
 
 def _profile(item: dict) -> dict:

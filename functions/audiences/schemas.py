@@ -2,8 +2,8 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from ..directory.schemas import NAME
-from .keys import KINDS, NEEDS
+from ..directory.schemas import NAME, ROLES
+from .keys import KINDS, NEEDS, PEOPLE_MAX, TARGET_KINDS
 
 
 class AudienceSchema(Schema):
@@ -20,6 +20,16 @@ class AudienceSchema(Schema):
         errors |= {f: [f"Not used for a {data.get('kind')} audience."] for f in given - needs}
         if errors:
             raise ValidationError(errors)
+
+
+class TargetSchema(AudienceSchema):
+    """The audiences a notification may have: the news kinds, a role, or listed people."""
+
+    kind = fields.String(required=True, validate=validate.OneOf(TARGET_KINDS))
+    role = fields.String(validate=validate.OneOf(ROLES))
+    people = fields.List(fields.String(validate=validate.Length(1, 40)),
+                         validate=validate.Length(1, PEOPLE_MAX),
+                         metadata={"description": "Employee ids, at most 500."})
 
 
 class SizedSchema(Schema):

@@ -3,8 +3,9 @@ same transaction as the profile it counts (so a size never drifts from the direc
 
 from __future__ import annotations
 
+from .. import permissions
 from ..store import Update
-from .keys import SEP, key, of_person
+from .keys import SEP, key, memberships
 
 PK = "AUDIENCES"  # one partition: sk SIZE#<audience key>, attribute "people"
 PREFIX = "SIZE#"
@@ -15,16 +16,20 @@ def _counter(audience_key: str, by: int) -> Update:
 
 
 def changes(before: dict | None, after: dict | None) -> list[Update]:
-    """Counter updates for a profile that changes from before to after (None: absent): at
-    most four down and four up, to go in the profile's own transaction."""
-    old = set(of_person(before).values()) if before else set()
-    new = set(of_person(after).values()) if after else set()
+    """Counter updates for a profile that changes from before to after (None: absent): four
+    down and four up at most, and one per role gained or lost, in the profile's transaction."""
+    old = set(memberships(before, permissions.roles(before))) if before else set()
+    new = set(memberships(after, permissions.roles(after))) if after else set()
     return ([_counter(k, -1) for k in sorted(old - new)]
             + [_counter(k, 1) for k in sorted(new - old)])
 
 
 def size(store, audience: dict) -> int:
-    """How many people the audience holds now (one get)."""
+    """How many people the audience holds now (one get; people: a get_many per 100)."""
+    if audience["kind"] == "people":  # the profiles that exist (directory.service's keys)
+        ids = sorted(set(audience["people"]))
+        return sum(len(store.get_many([(f"EMP#{i}", "PROFILE") for i in ids[n:n + 100]]))
+                   for n in range(0, len(ids), 100))
     counter = store.get(PK, f"{PREFIX}{key(audience)}")
     return counter["people"] if counter else 0
 

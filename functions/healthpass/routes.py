@@ -10,7 +10,7 @@ from ..auth.sessions import current_user, require_permission
 from ..days import day_of
 from ..errors import Forbidden, NotFound
 from ..i18n import t
-from ..wiring import now, store, zone
+from ..wiring import adapters, now, store, zone
 from . import audit, rules, service
 from .schemas import (
     AuditPageSchema,
@@ -48,7 +48,7 @@ def symptoms():
 @blp.response(201, DeclaredSchema)
 def declare(args):
     """Today's declaration (a new one today replaces it); answers the resulting status."""
-    return service.declare(store(), current_user(), args, now(), zone())
+    return service.declare(store(), current_user(), args, now(), zone(), adapters().events)
 
 
 @blp.route("/status", methods=["GET"])
@@ -101,7 +101,8 @@ def put_rules(args):
 @blp.response(201, OverriddenSchema)
 def override(args):
     """A health officer sets one person's colour for some days, with a reason (audited)."""
-    return service.override(store(), require_permission("health.oversee"), args, now(), zone())
+    return service.override(store(), require_permission("health.oversee"), args, now(), zone(),
+                            adapters().events)
 
 
 @blp.route("/audit", methods=["GET"])

@@ -9,6 +9,7 @@ from datetime import date
 from ..days import day_of, end_of
 from ..directory.service import get_employee
 from ..errors import Conflict, NotFound
+from ..events import HEALTH_STATUS_CHANGED
 from ..store import Condition, ConditionFailed, Put, Update
 from . import audit, rules
 from .revocation import revoke_credentials
@@ -105,7 +106,7 @@ def _corrected(history: list[dict], day: str, now: int) -> str | None:
     return None
 
 
-def declare(store, user: dict, answers: dict, now: int, tz) -> dict:
+def declare(store, user: dict, answers: dict, now: int, tz, events=None) -> dict:
     """Record a declaration (every one is kept), count the person once, revoke old passes.
 
     A later declaration never lifts a hold an earlier one started, even the same day: every
@@ -140,6 +141,8 @@ def declare(store, user: dict, answers: dict, now: int, tz) -> dict:
     except ConditionFailed:
         raise Conflict() from None  # the same person declared twice at once: retry
     revoke_credentials(store, user["id"])
+    if events is not None and before is not None and before["counted"] != status.status:
+        events.publish(HEALTH_STATUS_CHANGED, employee_id=user["id"])
     return {"date": item["date"], "status": status.status, "valid_until": status.valid_until,
             "source": status.source, "outcome": outcome.status,
             "reasons": item["reasons"], "rules_version": item["rules_version"]}
@@ -169,7 +172,7 @@ def declarations(store, reader: dict, employee_id: str, now: int, tz) -> list[di
             for d in _recent(store, employee_id)]
 
 
-def override(store, officer: dict, body: dict, now: int, tz) -> dict:
+def override(store, officer: dict, body: dict, now: int, tz, events=None) -> dict:
     """Set one person's colour for some days, with a reason; counts and passes follow."""
     employee_id = body["employee_id"]
     if get_employee(store, employee_id) is None:
@@ -193,6 +196,8 @@ def override(store, officer: dict, body: dict, now: int, tz) -> dict:
     except ConditionFailed:
         raise Conflict() from None
     revoke_credentials(store, employee_id)
+    if events is not None:
+        events.publish(HEALTH_STATUS_CHANGED, employee_id=employee_id)
     return {k: item[k] for k in ("employee_id", "status", "reason", "by", "at", "until")}
 
 

@@ -51,7 +51,7 @@ def get_feed(args):
 def publish(args):
     """Publish now or at a time (editors: to their units; HR and admins: anywhere)."""
     a = adapters()
-    item = service.publish(a.store, current_user(), args, now())
+    item = service.publish(a.store, current_user(), args, now(), a.events)
     return service.manage_view(a.media, item, _video(a.store, item), now())
 
 

@@ -11,6 +11,7 @@ from .. import permissions
 from ..audiences import keys as audiences
 from ..audiences import sizes
 from ..errors import Conflict, Forbidden, Invalid, NotFound
+from ..events import NEWS_PUBLISHED
 from ..i18n import t
 from ..store import Condition, ConditionFailed, Delete, Put, Update
 from ..videos import service as videos
@@ -52,7 +53,7 @@ def get(store, news_id: str) -> dict | None:
 
 # -- publishing -------------------------------------------------------------------------------
 
-def publish(store, user: dict, body: dict, now: int) -> dict:
+def publish(store, user: dict, body: dict, now: int, events=None) -> dict:
     """Create an item; it shows once its time has come and its video is ready."""
     permissions.require(user, "news.publish")
     audience = body["audience"]
@@ -87,6 +88,8 @@ def publish(store, user: dict, body: dict, now: int) -> dict:
             store.transact(ops)
         except ConditionFailed:
             continue
+        if events is not None and video["status"] == "ready":
+            events.publish(NEWS_PUBLISHED, item=item)
         return item
     raise Conflict()
 
@@ -121,7 +124,7 @@ def _check_pin_room(store) -> None:
         raise Conflict("too_many_pinned", max=PIN_MAX)
 
 
-def video_settled(store, video: dict) -> None:
+def video_settled(store, video: dict, events=None) -> None:
     """A video finished processing (events.VIDEO_SETTLED): a ready one that an item shows puts
     the item into the feeds."""
     if not video.get("news_id"):
@@ -136,6 +139,8 @@ def video_settled(store, video: dict) -> None:
                      condition=Condition.present())
     except ConditionFailed:
         return  # deleted meanwhile
+    if events is not None:
+        events.publish(NEWS_PUBLISHED, item=item)
 
 
 # -- managing ---------------------------------------------------------------------------------

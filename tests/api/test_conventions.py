@@ -76,7 +76,8 @@ def test_a_refused_request_frees_its_idempotency_key(client):
 AWS_ENV = {"TOGETHER_ENV": "aws", "TOGETHER_TABLE": "t", "TOGETHER_MEDIA_BUCKET": "b",
            "TOGETHER_MAIL_FROM": "Together <no-reply@example.com>",
            "TOGETHER_APP_ORIGIN": "https://together.example.com",
-           "TOGETHER_SECRET_KEY_PARAMETER": "/together/dev/secret-key", "AWS_REGION": "eu-west-1"}
+           "TOGETHER_SECRET_KEY_PARAMETER": "/together/dev/secret-key", "AWS_REGION": "eu-west-1",
+           "TOGETHER_VAPID_KEY_PARAMETER": "/together/dev/vapid-key"}
 
 
 def test_the_aws_configuration_has_no_development_routes():
@@ -88,7 +89,8 @@ def test_the_aws_configuration_has_no_development_routes():
 
 
 @pytest.mark.parametrize("missing", ["TOGETHER_TABLE", "TOGETHER_MEDIA_BUCKET", "AWS_REGION",
-                                     "TOGETHER_SECRET_KEY_PARAMETER"])
+                                     "TOGETHER_SECRET_KEY_PARAMETER",
+                                     "TOGETHER_VAPID_KEY_PARAMETER"])
 def test_a_missing_cloud_setting_stops_start_up_and_names_it(missing):
     env = {k: v for k, v in AWS_ENV.items() if k != missing}
     with pytest.raises(ConfigError, match=missing):

@@ -46,7 +46,8 @@ def aws(moto_endpoint, monkeypatch):
                       "TOGETHER_MAIL_FROM": "Together <no-reply@example.com>",
                       "TOGETHER_APP_ORIGIN": "https://together.example.com",
                       "AWS_REGION": "us-east-1", "TOGETHER_AWS_ENDPOINT_URL": moto_endpoint,
-                      "TOGETHER_MEDIACONVERT_ROLE_ARN": ROLE})
+                      "TOGETHER_MEDIACONVERT_ROLE_ARN": ROLE,
+                      "TOGETHER_VAPID_KEY_PARAMETER": "/together/test/vapid-key"})
     a = app.extensions["together"]
     import_csv(a.store, (ROOT / "infra" / "demo-directory.csv").read_text(encoding="utf-8"))
     monkeypatch.setattr(workers, "adapters", lambda: a)

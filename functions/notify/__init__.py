@@ -1,0 +1,1 @@
+"""Notifications: push to devices, an inbox that never misses, escalation by email."""

@@ -1,0 +1,44 @@
+"""What notify does when other capabilities announce something (subscribed in bootstrap)."""
+
+from __future__ import annotations
+
+from ..errors import Invalid
+from ..store import Condition, ConditionFailed
+from . import delivery, service
+
+NEWS_TEXT = {"en": "Please watch it and acknowledge.", "zh-CN": "请观看并确认。"}
+PASS_TITLE = {"en": "Your health pass changed", "zh-CN": "您的健康通行证已更新"}
+PASS_BODY = {"en": "Open the app to see it.", "zh-CN": "请打开应用查看。"}
+
+
+def news_published(a, item: dict) -> dict | None:
+    """A must-acknowledge news item entered the feeds: tell its audience (at its time)."""
+    if not item.get("must_acknowledge"):
+        return None
+    now = int(a.clock())
+    try:  # once per item, even if its video settles again (a sweep's requeue)
+        a.store.put({"pk": f"NOTIFFOR#news#{item['id']}", "sk": "#", "at": now},
+                    condition=Condition.not_exists())
+    except ConditionFailed:
+        return None
+    title = {lang: text[:80] for lang, text in item["title"].items()}
+    message = {"title": title, "body": {lang: NEWS_TEXT[lang] for lang in title},
+               "link": f"/watch?id={item['id']}", "urgency": "normal", "ttl_s": 86400,
+               "must_acknowledge": False, "topic": "news",
+               "send_at": item["publish_at"] if item["publish_at"] > now else None}
+    return _notify(a, item["audience"], message, now)
+
+
+def health_changed(a, employee_id: str) -> dict | None:
+    """The person's own pass changed: tell them only, and nothing about their health."""
+    message = {"title": PASS_TITLE, "body": PASS_BODY, "link": "/pass", "urgency": "normal",
+               "ttl_s": 86400, "must_acknowledge": False, "topic": "health", "send_at": None}
+    return _notify(a, {"kind": "people", "people": [employee_id]}, message, int(a.clock()))
+
+
+def _notify(a, audience: dict, message: dict, now: int) -> dict | None:
+    try:
+        return service.notify(a.store, audience, message, now,
+                              lambda nid: delivery.start(a, nid))
+    except Invalid:  # an audience nobody is in any more: nothing to tell
+        return None
