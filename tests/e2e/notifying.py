@@ -32,8 +32,10 @@ class Sender:
         self.context = browser.new_context(base_url=base_url)
         accounts.sign_in(self.context, email)
 
-    def send(self, title: str, people: list[str], **fields) -> dict:
-        body = {"title": {"en": title}, "body": {"en": f"{title}: the details."}, "link": "/news",
+    def send(self, subject: str, people: list[str], **fields) -> dict:
+        """Sends an English notification titled subject to people (fields override any part)."""
+        body = {"title": {"en": subject}, "body": {"en": f"{subject}: the details."},
+                "link": "/news",
                 "audience": {"kind": "people", "people": people}, "send_at": None,
                 "urgency": "normal", "ttl_s": 3600, "must_acknowledge": False, "topic": "hr",
                 **fields}
