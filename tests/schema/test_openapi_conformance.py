@@ -36,7 +36,9 @@ def _fuzz(operation, cookie: str) -> None:
     @BOUNDED
     @given(st.one_of([operation.as_strategy(mode, cookies=cookies) for mode in MODES]))
     def run(case):
-        case.call_and_validate(checks=CHECKS)
+        # schemathesis says it takes gzip but its WSGI client does not unzip, and the embedded
+        # server gzips JSON over 1 KB when asked (tests/api/test_web.py tests that).
+        case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})
 
     run()
 
