@@ -117,7 +117,10 @@ def declare(store, user: dict, answers: dict, now: int, tz, events=None) -> dict
     rules_doc = rules.current(store)
     outcome = rules.decide(rules_doc, answers)
     history = _recent(store, user["id"])
-    rev = secrets.token_hex(8)
+    # The revision sorts after any declaration made the same second (an outbox replaying two
+    # at once): the newest is always last in the key order, and first when read newest first.
+    same_second = sum(1 for d in history if d.get("declared_at") == now)
+    rev = f"{same_second:04x}{secrets.token_hex(6)}"
     until = end_of(day, tz, days=outcome.days)
     item = {"pk": health_pk(user["id"]), "sk": declaration_sk(day, now, rev),
             "employee_id": user["id"], "date": day.isoformat(),

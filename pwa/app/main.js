@@ -193,7 +193,12 @@ async function afterFirstScreen() {
   });
   await registerServiceWorker({ uncontrolledAtStart });
   // A rotated push subscription is never lost: the current one is sent again on each start.
-  if (user) await (await load("/app/push.js")).resendSubscription();
+  // Offline before the worker saved push.js, it waits for the next start: nothing to show.
+  if (user) {
+    load("/app/push.js").then((push) => push.resendSubscription().catch(showError), (error) => {
+      console.warn("push subscription not re-sent; the next start tries again", error);
+    });
+  }
 }
 
 async function boot() {

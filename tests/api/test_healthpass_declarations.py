@@ -111,6 +111,17 @@ def test_a_fever_cannot_be_erased_by_a_normal_declaration_the_same_day(client, a
         (36.6, "green", None), (38.4, "yellow", None)]
 
 
+@pytest.mark.parametrize("count", [2, 5])
+def test_declarations_made_the_same_second_read_back_newest_first(client, auth, monday, count):
+    # An outbox replaying several at once: the clock does not move between them.
+    auth.sign_in("employee@example.com")
+    temperatures = [36.1 + i / 10 for i in range(count)]
+    for temperature in temperatures:
+        declare(client, temperature_c=temperature)
+    items = client.get("/api/health/declarations/E0001").get_json()["items"]
+    assert [i["temperature_c"] for i in items] == temperatures[::-1]
+
+
 def test_a_quick_correction_is_marked_and_never_lowers_the_colour(client, auth, monday, store):
     auth.sign_in("employee@example.com")
     assert declare(client, temperature_c=39.0)["status"] == "yellow"

@@ -28,11 +28,12 @@ IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/60
 # What each demo account finds under "Your tools", in their profile's language.
 TOOLS = {
     "employee@example.com": [],
-    "editor@example.com": ["发布新闻"],
-    "hr@example.com": ["Directory import", "Publish news", "Health today", "Entrance scans"],
+    "editor@example.com": ["发布新闻", "发送通知"],
+    "hr@example.com": ["Directory import", "Publish news", "Notify", "Health today",
+                       "Entrance scans"],
     "health@example.com": ["今日健康", "暂停通行人员", "健康规则", "健康审计日志", "入口扫码"],
     "guard@example.com": ["扫描通行码"],
-    "admin@example.com": ["Directory import", "Publish news"],
+    "admin@example.com": ["Directory import", "Publish news", "Notify"],
 }
 
 
@@ -75,6 +76,7 @@ def test_role_tools_are_listed_in_more_only_for_their_roles(page: Page, accounts
         screenshot(page, f"tool-{email.split('@')[0]}")
     mine = {"/tools/directory": ["hr@example.com", "admin@example.com"],
             "/tools/publish": ["editor@example.com", "hr@example.com", "admin@example.com"],
+            "/tools/notify": ["editor@example.com", "hr@example.com", "admin@example.com"],
             "/tools/health": ["health@example.com", "hr@example.com"],
             "/tools/health/holds": ["health@example.com"],
             "/tools/health/scans": ["health@example.com", "hr@example.com"],
