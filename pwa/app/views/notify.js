@@ -54,7 +54,8 @@ function compose(options) {
       field("body_zh", t("notify.bodyZh"), { lang: "zh-CN", maxlength: 400, multiline: true }),
       select("link", t("notify.link"), LINKS.map((path) => [path, t(`notify.link.${path}`)]))]),
     group(t("notify.audience"), [
-      select("kind", t("notify.kind"), KINDS.map((kind) => [kind, t(`notify.kind.${kind}`)])),
+      select("kind", t("notify.kind"), kindsFor(options).map((kind) =>
+        [kind, t(`notify.kind.${kind}`)])),
       select("unit", t("publish.unit"), options.units.map(({ name }) => [name, name])),
       select("department", t("publish.department"), []),
       select("site", t("publish.site"), options.sites.map(({ name }) => [name, name])),
@@ -88,6 +89,9 @@ function compose(options) {
   update();
   return form;
 }
+
+/** An editor (the options hold no company-wide size) notifies only units they edit. */
+const kindsFor = (options) => (options.company == null ? ["unit", "department"] : KINDS);
 
 function audienceOf(form) {
   const { kind, unit, department, site, role, people } = form.elements;
