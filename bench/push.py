@@ -139,9 +139,12 @@ def _measure(url: str, tmp: Path, ids) -> dict:
             "one_worker_s": one_worker * SUBSCRIPTIONS}
 
 
-def _rows(name: str, m: dict) -> list[Row]:
+def _rows(name: str, m: dict, judged: bool) -> list[Row]:
     total, naive, one = m["total_s"], m["naive_s"], m["one_worker_s"]
     ok = naive / total >= GOAL_RATIO and total < GOAL_S
+    verdict = (f"{'meets' if ok else 'MISSES'} goal >= {GOAL_RATIO}x and < {GOAL_S} s on "
+               f"{os.cpu_count()} cores" if judged else
+               "CPU only, no round trip to overlap: not what the goal is about")
     return [
         Row(f"push fan-out, {SUBSCRIPTIONS:,}, {name}",
             f"{total:.1f} s, {SUBSCRIPTIONS / total:,.0f} messages/s ({fanout.BATCH} per batch, "
@@ -151,19 +154,19 @@ def _rows(name: str, m: dict) -> list[Row]:
             f"(both extrapolated from {SAMPLE})"),
         Row(f"  against goals, {name}",
             f"{naive / total:.1f}x webpush() one after another ({one / total:.1f}x our own one "
-            f"after another), {total:.1f} s: {'meets' if ok else 'MISSES'} goal >= "
-            f"{GOAL_RATIO}x and < {GOAL_S} s on {os.cpu_count()} cores"),
+            f"after another), {total:.1f} s: {verdict}"),
     ]
 
 
 def fanout_10k(target=None) -> list[Row]:
     rows = []
     ids = iter(f"01JDA6Q2V8R4N7M3K5H9G2F1{n:02d}" for n in range(10, 99))
+    # The goal is judged with a round trip: a push service is always another machine away.
     for name, delay in (("answered at once", 0.0), (f"{RTT_S * 1000:.0f} ms round trip", RTT_S)):
         process, url = _push_service(delay)
         try:
             with tempfile.TemporaryDirectory() as tmp:
-                rows += _rows(name, _measure(url, Path(tmp), ids))
+                rows += _rows(name, _measure(url, Path(tmp), ids), judged=delay > 0)
         finally:
             process.kill()
             process.join(5)

@@ -10,7 +10,7 @@ from ..audiences import keys as audiences
 from ..errors import Conflict, NotFound
 from ..store import Condition, ConditionFailed, InvalidCursor, Put, Update
 from ..store.port import encode_cursor, read_cursor
-from .service import get, inbox_pk, key, marker_key
+from .service import get, inbox_pk, marker_key, shard_key
 
 LOWEST = "0000000000"
 UNREAD_WINDOW_S = 30 * 86400  # the unread count covers the last 30 days
@@ -116,8 +116,9 @@ def _set_once(store, item: dict, person: dict, flag: str, now: int) -> None:
             write = Update(pk, sk, set={attr: now}, condition=Condition.present(**{attr: 0}))
         ops = [write]
         if flag in COUNTED:
-            ops.append(Update(*key(item["id"]), add={COUNTED[flag]: 1},
-                              condition=Condition.present()))
+            # Its shard is made by the first receipt that moves it, and goes with the notification.
+            ops.append(Update(*shard_key(item["id"], person["id"]), add={COUNTED[flag]: 1},
+                              set={"expires_at": item["expires_at"]}))
         try:
             store.transact(ops)
             return

@@ -36,7 +36,7 @@ def compose(args):
         args["send_at"] = int(args["send_at"].timestamp())
     item = service.compose(a.store, current_user(), args, now(),
                            lambda nid: delivery.start(a, nid))
-    return views.notification(service.view(item))
+    return views.notification(service.views(a.store, [item])[0])
 
 
 @blp.route("/preview", methods=["POST"])
@@ -57,8 +57,9 @@ def preview(args):
 @blp.response(200, NotificationPageSchema)
 def listing(args):
     """Newest first, those I may see."""
-    items, cursor = service.listing(adapters().store, current_user(), args.get("cursor"), PAGE)
-    return {"items": [views.notification(service.view(i)) for i in items],
+    store = adapters().store
+    items, cursor = service.listing(store, current_user(), args.get("cursor"), PAGE)
+    return {"items": [views.notification(v) for v in service.views(store, items)],
             "next_cursor": cursor}
 
 
@@ -67,8 +68,9 @@ def listing(args):
 @blp.response(200, NotificationSchema)
 def one(notification_id):
     """One notification with its counts."""
-    item = service.managed(adapters().store, current_user(), notification_id)
-    return views.notification(service.view(item))
+    store = adapters().store
+    item = service.managed(store, current_user(), notification_id)
+    return views.notification(service.views(store, [item])[0])
 
 
 @blp.route("/<notification_id>/remind", methods=["POST"])

@@ -8,6 +8,7 @@ A notification is one NOTIF#<id> item, stored once and reached through its audie
 from __future__ import annotations
 
 import base64
+import zlib
 
 from ulid import ULID
 
@@ -26,6 +27,11 @@ KEEP_S = 90 * 86400
 REMIND_EVERY_S = 300
 SCHEDULE_AHEAD_S = 30 * 86400
 STATS = ("sent", "failed", "pruned", "received", "opened", "acknowledged")
+RECEIPTS = ("received", "opened", "acknowledged")  # moved by phones, one person at a time
+# Receipt counters are spread over SHARDS items of the notification's partition: 100,000 phones
+# reporting within a minute would pass the 1,000 writes/s one DynamoDB item takes. The fan-out's
+# own counts (sent, failed, pruned) move once per batch and stay on the notification.
+SHARDS = 10
 
 
 def key(notification_id: str) -> tuple[str, str]:
@@ -35,6 +41,22 @@ def key(notification_id: str) -> tuple[str, str]:
 def marker_key(notification_id: str, employee_id: str) -> tuple[str, str]:
     """A person's read / acknowledged / received / opened flags for one notification."""
     return f"NOTIF#{notification_id}", f"P#{employee_id}"
+
+
+def shard_key(notification_id: str, employee_id: str) -> tuple[str, str]:
+    """The receipt counter this person's receipts move (one of SHARDS, the same every time)."""
+    return f"NOTIF#{notification_id}", f"COUNT#{zlib.crc32(employee_id.encode()) % SHARDS}"
+
+
+def receipts(store, items: list[dict]) -> dict[str, dict]:
+    """Received / opened / acknowledged per notification: its shards summed (one batch read)."""
+    totals = {i["id"]: dict.fromkeys(RECEIPTS, 0) for i in items}
+    shards = [(key(i["id"])[0], f"COUNT#{n}") for i in items for n in range(SHARDS)]
+    for shard in store.get_many(shards) if shards else ():
+        counts = totals[shard["pk"][len("NOTIF#"):]]
+        for name in RECEIPTS:
+            counts[name] += shard.get(name, 0)
+    return totals
 
 
 def sort_key(item: dict) -> str:
@@ -88,7 +110,7 @@ def notify(store, audience: dict, message: dict, now: int, start, *, author: dic
             "author_id": author["id"] if author else None,
             "author_name": author["name"] if author else "Together",
             "audience_size": size, "escalate_after_s": escalate_after_s, "reminded_at": 0,
-            **{s: 0 for s in STATS}, "expires_at": now + KEEP_S}
+            "sent": 0, "failed": 0, "pruned": 0, "expires_at": now + KEEP_S}
     item |= {"pk": key(item["id"])[0], "sk": SK, "gsi2pk": LIST_PK, "gsi2sk": sort_key(item)}
     ops = [Put(item, condition=Condition.not_exists())]
     if item["send_at"]:
@@ -133,14 +155,21 @@ def inbox_pk(audience_key: str) -> str:
     return f"INBOX#{audience_key}"
 
 
-def view(item: dict) -> dict:
-    """A notification as its senders see it (counts only: never who)."""
+def views(store, items: list[dict]) -> list[dict]:
+    """Notifications as their senders see them (counts only: never who)."""
+    counts = receipts(store, items)
+    return [view(item, counts[item["id"]]) for item in items]
+
+
+def view(item: dict, receipts: dict) -> dict:
+    """One notification as its senders see it, with its receipt counts."""
     return {**_shown(item), "escalate_after_s": item.get("escalate_after_s", 3600),
             "send_at": item.get("send_at"), "state": item["state"],
             "author": {"id": item.get("author_id"), "name": item.get("author_name")},
             "stats": {"audience": item.get("audience_size", 0),
                       "inbox": item.get("audience_size", 0) if item["state"] != "scheduled"
-                      else 0, **{s: item.get(s, 0) for s in STATS}},
+                      else 0, "sent": item.get("sent", 0), "failed": item.get("failed", 0),
+                      "pruned": item.get("pruned", 0), **receipts},
             "reminded_at": item.get("reminded_at") or None}
 
 
@@ -195,4 +224,5 @@ def remind(store, user: dict, notification_id: str, now: int, start_reminder) ->
         raise Conflict("ack_not_required")
     claim_reminder(store, item, now)
     start_reminder(item["id"])
-    return max(0, item.get("audience_size", 0) - item.get("acknowledged", 0))
+    acknowledged = receipts(store, [item])[item["id"]]["acknowledged"]
+    return max(0, item.get("audience_size", 0) - acknowledged)

@@ -622,6 +622,8 @@ export default {
   "notify.stat.opened": "Opened",
   "notify.stat.acknowledged": "Confirmed",
   "notify.notYet": "Not confirmed yet: {count}",
+  "notify.whoNotYet": "Who has not confirmed yet",
+  "notify.allConfirmed": "Everyone has confirmed.",
   "notify.remind": "Remind again",
   "notify.remindIn": "Remind again in {minutes} min",
   "notify.reminded": "Reminder sent to {count} people.",

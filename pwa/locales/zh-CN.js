@@ -617,6 +617,8 @@ export default {
   "notify.stat.opened": "已打开",
   "notify.stat.acknowledged": "已确认",
   "notify.notYet": "尚未确认：{count}",
+  "notify.whoNotYet": "谁还没有确认",
+  "notify.allConfirmed": "所有人都已确认。",
   "notify.remind": "再次提醒",
   "notify.remindIn": "{minutes} 分钟后可再次提醒",
   "notify.reminded": "已提醒 {count} 人。",

@@ -275,3 +275,24 @@ def test_a_shared_browser_follows_the_person_who_signed_in_last(office):
     assert office.push.to(device) == []  # Li Na's notifications no longer reach it
     office.send(audience={"kind": "people", "people": ["E0002"]})
     assert len(office.push.to(device)) == 1
+
+
+def test_receipts_from_a_whole_audience_are_all_counted(office, clock):
+    # Receipts are spread over several counter items (100,000 phones reporting within a minute
+    # would pass what one DynamoDB item takes); HR's figures are their sum, each person once.
+    from functions.audiences import members
+    from functions.notify import inbox
+
+    sent = office.send(audience={"kind": "company"}, must_acknowledge=True)
+    store = office.adapters.store
+    people, _ = members.members(store, {"kind": "company"}, None, 100)
+    assert len(people) >= 20
+    for person in people:
+        inbox.mark(store, person, sent["id"], "received", int(clock()))
+    for person in people[:7]:
+        inbox.mark(store, person, sent["id"], "received", int(clock()))  # again: still once
+        inbox.mark(store, person, sent["id"], "acknowledged", int(clock()))
+    stats = office.stats(sent["id"])
+    assert (stats["received"], stats["acknowledged"], stats["opened"]) == (len(people), 7, 0)
+    listed = office.phone("hr@example.com").get("/api/notifications").get_json()["items"]
+    assert next(i for i in listed if i["id"] == sent["id"])["stats"]["received"] == len(people)

@@ -59,6 +59,14 @@ def test_an_editor_sees_the_audience_size_sends_and_reminds(page: Page, accounts
     waiting = card.get_by_role("button", name=re.compile(r"^Remind again in \d+ min$"))
     expect(waiting).to_be_disabled()
 
+    # Nobody has confirmed yet: everyone the audience holds is listed, by name, with their unit.
+    card.get_by_text("Who has not confirmed yet").click()
+    people = card.locator(".notify-person")
+    expect(people).to_have_count(min(expected, 100))
+    expect(people.first).to_contain_text("Logistics")
+    card.get_by_text("Who has not confirmed yet").scroll_into_view_if_needed()
+    screenshot(page, "notify-not-confirmed-en")
+
 
 def test_the_notify_tool_in_chinese(page: Page, accounts):
     # An editor of Cloud who reads Chinese.
@@ -66,6 +74,7 @@ def test_the_notify_tool_in_chinese(page: Page, accounts):
     form = page.locator("form.notify-form")
     form.get_by_label("标题（中文）").fill("明天办公室关闭")
     form.get_by_label("正文（中文）").fill("周五请在家办公。")
+    form.get_by_role("switch", name="需要确认阅读").check()
     form.get_by_label("发送对象").select_option("department")
     form.get_by_label("事业部").select_option("Cloud")
     form.get_by_label("部门").select_option("Solutions")
@@ -76,5 +85,7 @@ def test_the_notify_tool_in_chinese(page: Page, accounts):
     wait_until(page, OUTBOX_EMPTY)
     card = page.locator(".notify-card").filter(has_text="明天办公室关闭")
     expect(card).to_be_visible()
+    card.get_by_text("谁还没有确认").click()
+    expect(card.locator(".notify-person").first).to_contain_text("Cloud")
     card.scroll_into_view_if_needed()
     screenshot(page, "notify-sent-zh-CN")

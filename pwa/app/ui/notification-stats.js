@@ -1,6 +1,7 @@
 // What HR sent, newest first, each with its numbers: audience, sent, failed, pruned, in inboxes,
 // received, opened, acknowledged, and a bar of how far it reached. "Remind again" for one that
-// must be acknowledged, at most every 5 minutes (the server says so too, with a 429).
+// must be acknowledged, at most every 5 minutes (the server says so too, with a 429), and who has
+// not confirmed yet, a page at a time when asked.
 
 import { get, post } from "../api.js";
 import { h } from "../dom.js";
@@ -101,5 +102,43 @@ function remind(item) {
   return h("div", { class: "notify-remind" },
     h("p", { class: "hint" }, t("notify.notYet", { count: formatCount(
       isHidden(item.stats?.audience) || isHidden(item.stats?.acknowledged) ? null
-        : item.stats.audience - item.stats.acknowledged) })), button);
+        : item.stats.audience - item.stats.acknowledged) })), button, notConfirmed(item));
+}
+
+/** Who has not confirmed yet, read when opened (a page of the audience at a time). */
+function notConfirmed(item) {
+  const list = h("ul", { class: "notify-people" });
+  const more = h("button", { type: "button", class: "btn btn-secondary btn-small", hidden: true },
+    t("inbox.more"));
+  const details = h("details", { class: "notify-pending" },
+    h("summary", {}, t("notify.whoNotYet")), list, more);
+  const load = async (cursor) => {
+    more.disabled = true;
+    try {
+      const page = await get(`/api/notifications/${encodeURIComponent(item.id)}/unacknowledged${
+        cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`);
+      if (!cursor) list.replaceChildren();
+      list.append(...page.items.map((person) => h("li", { class: "notify-person" },
+        h("span", { class: "row-title" }, person.name),
+        h("span", { class: "row-meta" }, [person.business_unit, person.site].filter(Boolean)
+          .join(" · ")))));
+      // The server reads the audience a page at a time: a page can hold nobody still to confirm.
+      if (!list.children.length && !page.next_cursor) {
+        list.append(h("li", { class: "row-meta" }, t("notify.allConfirmed")));
+      }
+      more.hidden = !page.next_cursor;
+      more.onclick = () => load(page.next_cursor);
+    } catch (error) {
+      showError(error);
+    } finally {
+      more.disabled = false;
+    }
+  };
+  details.addEventListener("toggle", () => {
+    if (details.open && !details.dataset.loaded) {
+      details.dataset.loaded = "1";
+      load(null);
+    }
+  });
+  return details;
 }
