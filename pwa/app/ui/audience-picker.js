@@ -17,9 +17,9 @@ export function audiencePicker(options, { prefix, legend, kinds = ["company", "u
   const unit = select(name("unit"), t("picker.unit"), options.units.map(sized));
   const department = select(name("department"), t("picker.department"), []);
   const site = select(name("site"), t("picker.site"), (options.sites ?? []).map(sized));
-  const element = h("fieldset", { class: "section picker" },
+  const element = h("fieldset", { class: "section publish-group" },
     h("legend", { class: "section-title" }, legend),
-    h("div", { class: "card picker-fields" }, kind, unit, department, site));
+    h("div", { class: "card publish-fields" }, kind, unit, department, site));
   const control = (field) => field.querySelector("select");
 
   const update = () => {

@@ -38,7 +38,7 @@ export function noteCard(note, { extra = null, onGone = null, compact = false,
     ? h("span", { class: "note-anon", "aria-hidden": "true" }, icon("notes", 20))
     : avatar({ name: note.author.name }, 40);
   const campaign = showCampaign && note.campaign && localized(note.campaign.title);
-  card.append(
+  card.append(...[
     h("header", { class: "note-head" }, who,
       h("div", { class: "note-who" },
         h("p", { class: "note-author" }, authorName(note),
@@ -50,7 +50,7 @@ export function noteCard(note, { extra = null, onGone = null, compact = false,
     h("p", { class: "note-text", dir: "auto" }, note.text),
     status(note),
     extra,
-    !compact && !readOnly && actions(note, card, onGone));
+    !compact && !readOnly && actions(note, card, onGone)].flat(Infinity).filter(Boolean));
   return card;
 }
 

@@ -47,17 +47,17 @@ function openForm(options, opened) {
   const submit = h("button", { type: "submit", class: "btn btn-primary" }, t("campaigns.open"));
   const form = h("form", { class: "form campaign-form", novalidate: true },
     h("p", { class: "form-error", role: "alert", hidden: true }),
-    h("fieldset", { class: "section" },
+    h("fieldset", { class: "section publish-group" },
       h("legend", { class: "section-title" }, t("campaigns.words")),
-      h("div", { class: "card picker-fields" },
+      h("div", { class: "card publish-fields" },
         field("title_en", t("campaigns.titleEn"), { lang: "en", maxlength: 120 }),
         field("title_zh", t("campaigns.titleZh"), { lang: "zh-CN", maxlength: 120 }),
         field("intro_en", t("campaigns.introEn"), { lang: "en", maxlength: 600, multiline: true }),
         field("intro_zh", t("campaigns.introZh"), { lang: "zh-CN", maxlength: 600, multiline: true }))),
     audience.element, writers.element,
-    h("fieldset", { class: "section" },
+    h("fieldset", { class: "section publish-group" },
       h("legend", { class: "section-title" }, t("campaigns.when")),
-      h("div", { class: "card picker-fields" },
+      h("div", { class: "card publish-fields" },
         field("opens_at", t("campaigns.opensAt"), { type: "datetime-local", hint: t("campaigns.opensHint") }),
         field("closes_at", t("campaigns.closesAt"), { type: "datetime-local", hint: t("campaigns.closesHint") }))),
     h("div", { class: "actions" }, submit));
@@ -130,7 +130,7 @@ function manageCard(campaign) {
   };
   screens.addEventListener("toggle", openScreens);
   openScreens();
-  card.append(state,
+  card.append(...[state,
     h("h2", { id, class: "campaign-title", lang: heading.lang === lang ? null : heading.lang }, heading.text),
     h("p", { class: "campaign-meta" }, audienceLabel(campaign.audience), " · ",
       plural("notes.count", campaign.notes ?? 0, { count: formatNumber(campaign.notes ?? 0) })),
@@ -141,7 +141,7 @@ function manageCard(campaign) {
     h("div", { class: "campaign-actions" },
       h("a", { href: `/notes/walls/${encodeURIComponent(campaign.id)}`, "data-link": true,
         class: "btn btn-secondary btn-small" }, t("campaigns.wall")), close),
-    screens);
+    screens].filter(Boolean));
   if (location.hash === `#${campaign.id}`) requestAnimationFrame(() => card.scrollIntoView());
   return card;
 }

@@ -151,7 +151,7 @@ function words() {
     h("p", { id: `words-${name}-error`, class: "field-error", hidden: true }));
   const form = h("form", { class: "form words-form", novalidate: true },
     h("p", { class: "form-error", role: "alert", hidden: true }),
-    h("div", { class: "card picker-fields" },
+    h("div", { class: "card publish-fields" },
       h("p", { id: "words-hint", class: "hint" }, t("moderation.wordsHint")),
       area("words_en", t("moderation.wordsEn"), "en"),
       area("words_zh", t("moderation.wordsZh"), "zh-CN")),

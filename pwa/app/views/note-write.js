@@ -63,9 +63,9 @@ function composer(ctx, { campaign, places }) {
   const results = h("ul", { class: "card list person-results", hidden: true });
   const chosen = h("p", { class: "person-chosen", hidden: true });
   const submit = h("button", { type: "submit", class: "btn btn-primary" }, icon("send", 20), t("write.send"));
-  const to = campaign ? campaignTo(campaign) : h("fieldset", { class: "section write-group" },
+  const to = campaign ? campaignTo(campaign) : h("fieldset", { class: "section publish-group" },
     h("legend", { class: "section-title" }, t("write.to")),
-    h("div", { class: "card write-fields" },
+    h("div", { class: "card publish-fields" },
       select("kind", t("write.kind"), kinds.map((kind) => [kind, kindName(kind, user)])),
       h("div", { class: "field" },
         h("label", { class: "label", for: "write-person_q" }, t("write.person")),
@@ -87,7 +87,7 @@ function composer(ctx, { campaign, places }) {
       h("p", { id: "write-text-error", class: "field-error", hidden: true })),
     h("fieldset", { class: "choices" },
       h("legend", { class: "label" }, t("write.sign")),
-      h("div", { class: "segmented" }, [["named", t("write.signNamed", { name: firstName(user) })],
+      h("div", { class: "segmented" }, [["named", t("write.signNamed", { name: user.name })],
         ["anonymous", t("write.signAnonymous")]].map(([value, text]) => h("label", { class: "choice" },
         h("input", { type: "radio", name: "sign", value, checked: value === "named" }),
         h("span", {}, text))))),
@@ -119,7 +119,6 @@ function composer(ctx, { campaign, places }) {
   return form;
 }
 
-const firstName = (user) => user.name.split(/\s+/)[0];
 
 function kindName(kind, user) {
   const names = { "my-department": user.department, "my-unit": user.business_unit, "my-site": user.site };
@@ -224,7 +223,9 @@ async function write(ctx, form, submit, { campaign, person }) {
     .finally(() => { submit.disabled = false; });
   if (result.state === "failed") {
     await outbox.discard(result.id); // shown here, by its field: no use in the outbox
-    showFieldErrors(form, result.fields, { names: NAMES });
+    // A refused audience is shown by the field that named it.
+    const named = { person: "person_q", site: "site", unit: "unit" }[form.elements.kind?.value] ?? "kind";
+    showFieldErrors(form, result.fields, { names: campaign ? NAMES : { ...NAMES, audience: named } });
     if (!form.querySelector("[aria-invalid=true]")) {
       const alert = form.querySelector(".form-error");
       alert.textContent = result.error || t("error.generic");
