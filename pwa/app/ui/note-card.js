@@ -128,7 +128,7 @@ function reportForm(note, panel, opener) {
   const form = h("form", { class: "note-report", novalidate: true },
     h("fieldset", { class: "choices" },
       h("legend", { class: "label" }, t("notes.reportAbout")),
-      h("div", { class: "segmented" }, ["note", "author"].map((about) => h("label", { class: "choice" },
+      h("div", { class: "segmented notes-segmented" }, ["note", "author"].map((about) => h("label", { class: "choice" },
         h("input", { type: "radio", name: "about", value: about, checked: about === "note" }),
         h("span", {}, t(`notes.reportAbout.${about}`)))))),
     h("div", { class: "field" },

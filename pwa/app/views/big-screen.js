@@ -15,6 +15,12 @@ const KEEP = 200; // notes cycled at most: the newest
 
 export const title = () => t("screen.title");
 
+/** Large type for a few words, smaller for a long note: a note always fits the screen. */
+function sizeOf(text) {
+  const length = [...text].length;
+  return length > 280 ? "is-long" : length > 120 ? "is-medium" : "is-short";
+}
+
 export function render() {
   loadStyle("notes");
   const token = idIn(location.pathname);
@@ -41,7 +47,7 @@ export function render() {
 
   const showNote = (note) => {
     stage.replaceChildren(h("figure", { class: "screen-note", "data-note": note.id },
-      h("blockquote", { class: "screen-text", dir: "auto" }, note.text),
+      h("blockquote", { class: `screen-text ${sizeOf(note.text)}`, dir: "auto" }, note.text),
       h("figcaption", { class: "screen-who" },
         h("span", { class: "screen-author" }, note.author?.name || t("notes.anonymous")),
         h("span", { class: "screen-when" }, formatAgo(Date.parse(note.created_at))))));
@@ -68,10 +74,13 @@ export function render() {
 
   const revoked = () => {
     stop();
-    heading.textContent = t("screen.revokedTitle");
+    heading.textContent = t("app.name");
+    heading.removeAttribute("lang");
     intro.textContent = "";
     footer.textContent = "";
-    stage.replaceChildren(h("p", { class: "screen-revoked", role: "alert" }, t("screen.revoked")));
+    stage.replaceChildren(h("div", { class: "screen-revoked", role: "alert" },
+      h("p", { class: "screen-revoked-title" }, t("screen.revokedTitle")),
+      h("p", { class: "screen-revoked-text" }, t("screen.revoked"))));
   };
 
   const poll = async (first) => {

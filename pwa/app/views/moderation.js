@@ -149,7 +149,7 @@ function words() {
     h("textarea", { id: `words-${name}`, name, class: "input words-input", rows: 5, lang: language,
       "aria-describedby": `words-${name}-error words-hint` }),
     h("p", { id: `words-${name}-error`, class: "field-error", hidden: true }));
-  const form = h("form", { class: "form words-form", novalidate: true },
+  const form = h("form", { class: "form words-form", novalidate: true, "aria-busy": "true" },
     h("p", { class: "form-error", role: "alert", hidden: true }),
     h("div", { class: "card publish-fields" },
       h("p", { id: "words-hint", class: "hint" }, t("moderation.wordsHint")),
@@ -160,7 +160,7 @@ function words() {
   get("/api/moderation/words").then((answer) => {
     form.elements.words_en.value = answer.words.filter((w) => w.lang === "en").map((w) => w.word).join("\n");
     form.elements.words_zh.value = answer.words.filter((w) => w.lang !== "en").map((w) => w.word).join("\n");
-  }, showError);
+  }, showError).finally(() => form.removeAttribute("aria-busy"));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearErrors(form);

@@ -87,7 +87,7 @@ function composer(ctx, { campaign, places }) {
       h("p", { id: "write-text-error", class: "field-error", hidden: true })),
     h("fieldset", { class: "choices" },
       h("legend", { class: "label" }, t("write.sign")),
-      h("div", { class: "segmented" }, [["named", t("write.signNamed", { name: user.name })],
+      h("div", { class: "segmented notes-segmented" }, [["named", t("write.signNamed", { name: user.name })],
         ["anonymous", t("write.signAnonymous")]].map(([value, text]) => h("label", { class: "choice" },
         h("input", { type: "radio", name: "sign", value, checked: value === "named" }),
         h("span", {}, text))))),
