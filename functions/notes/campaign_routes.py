@@ -5,11 +5,13 @@ from flask_smorest import Blueprint
 from ..api import may_refuse
 from ..auth.sessions import current_user
 from ..wiring import adapters, now
-from . import campaigns, service, walls
+from . import campaigns, displays, service, walls
 from .schemas import (
     CampaignChangeSchema,
     CampaignPageSchema,
     CampaignSchema,
+    DisplayPageSchema,
+    DisplaySchema,
     NotePageSchema,
     NotesQuerySchema,
     ShownCampaignSchema,
@@ -84,3 +86,29 @@ def pause(campaign_id):
 def resume(campaign_id):
     """Let the campaign's big screens go on (moderators)."""
     campaigns.set_paused(adapters().store, current_user(), campaign_id, False)
+
+
+@blp.route("/<campaign_id>/displays", methods=["POST"])
+@may_refuse(403)
+@blp.arguments(DisplaySchema)
+@blp.response(201, DisplaySchema)
+def create_display(args, campaign_id):
+    """A read-only link to the wall for a lobby screen (its URL is shown only now)."""
+    return displays.create(adapters().store, current_user(), campaign_id, args["name"], now())
+
+
+@blp.route("/<campaign_id>/displays", methods=["GET"])
+@may_refuse(403)
+@blp.response(200, DisplayPageSchema)
+def list_displays(campaign_id):
+    """The campaign's display links (without their URLs)."""
+    return {"items": displays.listing(adapters().store, current_user(), campaign_id),
+            "cursor": None}
+
+
+@blp.route("/<campaign_id>/displays/<display_id>", methods=["DELETE"])
+@may_refuse(403)
+@blp.response(204)
+def revoke_display(campaign_id, display_id):
+    """Revoke a display link: the screen stops showing the wall at once."""
+    displays.revoke(adapters().store, current_user(), campaign_id, display_id)

@@ -203,16 +203,6 @@ class ModerateSchema(Schema):
     reason = fields.String(load_default="", validate=validate.Length(max=300))
 
 
-class WordSchema(Schema):
-    word = fields.String(required=True, validate=validate.Length(1, 40))
-    lang = fields.String(required=True, validate=validate.OneOf(LANGUAGES))
-
-
-class WordsSchema(Schema):
-    words = fields.List(fields.Nested(WordSchema), required=True,
-                        validate=validate.Length(1, 500))
-
-
 class PersonQuerySchema(Schema):
     q = fields.String(required=True, validate=validate.Length(1, 40))
 
