@@ -49,6 +49,7 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
     from .audiences.routes import blp as audiences_blp
     from .auth.routes import blp as auth_blp
     from .directory.routes import blp as directory_blp
+    from .directory.search_routes import blp as people_blp
     from .healthpass.console_routes import blp as console_blp
     from .healthpass.pass_routes import blp as pass_blp
     from .healthpass.routes import blp as health_blp
@@ -65,7 +66,7 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
 
     for blp in (system_blp, auth_blp, directory_blp, health_blp, pass_blp, console_blp, videos_blp,
                 news_blp, audiences_blp, push_blp, notifications_blp, inbox_blp, notes_blp,
-                campaigns_blp, walls_blp, moderation_blp, notes_moderation_blp):
+                campaigns_blp, walls_blp, moderation_blp, notes_moderation_blp, people_blp):
         api.register_blueprint(blp)
 
     if config.media == "local":

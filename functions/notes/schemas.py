@@ -201,19 +201,3 @@ class ModerateSchema(Schema):
     action = fields.String(required=True,
                            validate=validate.OneOf(("approve", "hide", "restore")))
     reason = fields.String(load_default="", validate=validate.Length(max=300))
-
-
-class PersonQuerySchema(Schema):
-    q = fields.String(required=True, validate=validate.Length(1, 40))
-
-
-class FoundPersonSchema(Schema):
-    id = fields.String()
-    name = fields.String()
-    business_unit = fields.String()
-    department = fields.String()
-    site = fields.String()
-
-
-class FoundPeopleSchema(Schema):
-    items = fields.List(fields.Nested(FoundPersonSchema))
