@@ -57,7 +57,7 @@ def note_published(a, note: dict) -> dict | None:
 def note_hidden(a, note: dict, reason: str) -> dict | None:
     """HR hid a note: its author reads why in their inbox."""
     body = {lang: f"{HIDDEN_BODY[lang]} {reason}".strip() for lang in HIDDEN_BODY}
-    message = {"title": HIDDEN_TITLE, "body": body, "link": "/notes?tab=mine",
+    message = {"title": HIDDEN_TITLE, "body": body, "link": "/notes",
                "urgency": "normal", "ttl_s": 86400, "must_acknowledge": False,
                "topic": "notes", "send_at": None}
     return _notify(a, {"kind": "people", "people": [note["author_id"]]}, message,
