@@ -18,6 +18,7 @@ from . import (
     healthpass,
     latency,
     lighthouse,
+    notes,
     phone,
     push,
     shell_size,
@@ -49,6 +50,7 @@ BENCHMARKS = {
     "phone-network": phone.phone_network,
     "lighthouse": lighthouse.lighthouse,
     "push-fanout": push.fanout_10k,
+    "notes-for-me": notes.notes_for_me,
 }
 
 

@@ -49,17 +49,24 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
     from .audiences.routes import blp as audiences_blp
     from .auth.routes import blp as auth_blp
     from .directory.routes import blp as directory_blp
+    from .directory.search_routes import blp as people_blp
     from .healthpass.console_routes import blp as console_blp
     from .healthpass.pass_routes import blp as pass_blp
     from .healthpass.routes import blp as health_blp
+    from .moderation.routes import blp as moderation_blp
     from .news.routes import blp as news_blp
+    from .notes.campaign_routes import blp as campaigns_blp
+    from .notes.moderation_routes import blp as notes_moderation_blp
+    from .notes.routes import blp as notes_blp
+    from .notes.wall_routes import blp as walls_blp
     from .notify.inbox_routes import inbox_blp, push_blp
     from .notify.routes import blp as notifications_blp
     from .system.routes import blp as system_blp
     from .videos.routes import blp as videos_blp
 
     for blp in (system_blp, auth_blp, directory_blp, health_blp, pass_blp, console_blp, videos_blp,
-                news_blp, audiences_blp, push_blp, notifications_blp, inbox_blp):
+                news_blp, audiences_blp, push_blp, notifications_blp, inbox_blp, notes_blp,
+                campaigns_blp, walls_blp, moderation_blp, notes_moderation_blp, people_blp):
         api.register_blueprint(blp)
 
     if config.media == "local":

@@ -26,3 +26,6 @@ def subscribe(a: Adapters) -> None:
     a.events.subscribe(events.NEWS_PUBLISHED, lambda item: notify.news_published(a, item))
     a.events.subscribe(events.HEALTH_STATUS_CHANGED,
                        lambda employee_id: notify.health_changed(a, employee_id))
+    a.events.subscribe(events.NOTE_PUBLISHED, lambda note: notify.note_published(a, note))
+    a.events.subscribe(events.NOTE_HIDDEN,
+                       lambda note, reason: notify.note_hidden(a, note, reason))

@@ -31,6 +31,10 @@ def register(app: Flask) -> None:
         except (OSError, subprocess.SubprocessError, RuntimeError, TranscodeError) as exc:
             # The demo still works without videos (no ffmpeg here, say): say so and go on.
             click.echo(f"Demo news skipped: {exc}", err=True)
+        from .seed_notes import seed_demo_notes
+
+        if seed_demo_notes(app, int(app.extensions["together"].clock())):
+            click.echo("Wrote the demo notes: a campaign for Wuhan, notes to employee@example.com.")
         click.echo("Demo accounts (sign in with the code shown in the dev outbox):")
         for email, who in DEMO_ACCOUNTS.items():
             click.echo(f"  {email:<24} {who}")

@@ -14,7 +14,10 @@ from collections.abc import Callable
 VIDEO_SETTLED = "video.settled"  # video: dict, the video item after processing ended
 NEWS_PUBLISHED = "news.published"  # item: dict, a news item that enters its audience's feeds
 HEALTH_STATUS_CHANGED = "health.status_changed"  # employee_id: str (nothing about the health)
-NAMES = frozenset({VIDEO_SETTLED, NEWS_PUBLISHED, HEALTH_STATUS_CHANGED})
+NOTE_PUBLISHED = "note.published"  # note: dict, a note that enters its audience's feeds
+NOTE_HIDDEN = "note.hidden"  # note: dict, reason: str; HR hid a note (its author is told why)
+NAMES = frozenset({VIDEO_SETTLED, NEWS_PUBLISHED, HEALTH_STATUS_CHANGED, NOTE_PUBLISHED,
+                   NOTE_HIDDEN})
 
 
 class Bus:

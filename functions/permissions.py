@@ -17,6 +17,9 @@ PERMISSIONS = {
     "pass.scan": ("guard",),  # verify passes, fetch revocations, log scans
     "pass.scan_summary": ("hr", "health_officer"),  # scan counts and latest scans of a site
     "notify.send": ("editor", "hr", "admin"),  # editors only inside their editor_units
+    "notes.company": ("hr", "admin"),  # a note to the whole company outside a campaign
+    "notes.campaigns": ("hr", "admin"),  # open and close campaigns, their display links
+    "notes.moderate": ("hr", "admin"),  # moderation queues, blocked words, pause a wall
     # grant or remove the powerful roles, change their holders' emails, read who changed what
     "directory.grant": ("admin",),
 }
@@ -72,6 +75,18 @@ def may_notify(user: dict, audience: dict) -> bool:
     unit = unit_of(audience)
     return (unit is not None and has(user, "notify.send")
             and unit in (user.get("editor_units") or ()))
+
+
+def may_note_to(user: dict, audience: dict) -> bool:
+    """Anyone writes to a person, any unit, any site and their own department; the whole
+    company needs notes.company (a campaign for the company is asked of the campaign)."""
+    kind = audience["kind"]
+    if kind == "company":
+        return has(user, "notes.company")
+    if kind == "department":
+        return (audience["unit"], audience["department"]) == (
+            user.get("business_unit"), user.get("department"))
+    return kind in ("person", "unit", "site")
 
 
 def may_manage_unit(user: dict, unit: str | None) -> bool:

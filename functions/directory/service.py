@@ -15,7 +15,7 @@ from ..audiences import sizes
 from ..errors import Conflict, Invalid
 from ..i18n import t
 from ..store import Condition, ConditionFailed, Delete, Put
-from . import changes
+from . import changes, search
 from .schemas import EmployeeRowSchema
 
 PROFILE = "PROFILE"
@@ -129,6 +129,8 @@ def import_csv(store, text: str, *, dry_run: bool = False, actor: dict | None = 
         if before == {k: row.get(k) for k in FIELDS}:
             result.unchanged += 1
             if counted:
+                if item.get("search_v") != search.SEARCH_VERSION and not dry_run:
+                    search.write_index(store, None, row)  # a profile from before the index
                 continue  # else written once more, to count it (profiles from before sizes)
         elif before:
             result.updated += 1
@@ -198,3 +200,4 @@ def _write(store, row: dict, item: dict | None, counted: bool, audit: Put | None
         ops.append(Delete(*email_key(before["email"]),
                           condition=Condition.present(employee_id=row["id"])))
     store.transact(ops)
+    search.write_index(store, before, row)

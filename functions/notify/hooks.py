@@ -36,6 +36,34 @@ def health_changed(a, employee_id: str) -> dict | None:
     return _notify(a, {"kind": "people", "people": [employee_id]}, message, int(a.clock()))
 
 
+NOTE_TITLE = {"en": "A note for you", "zh-CN": "有一张写给你的便条"}
+NOTE_FROM = {"en": "a colleague", "zh-CN": "一位同事"}
+HIDDEN_TITLE = {"en": "Your note was hidden", "zh-CN": "你的便条已被隐藏"}
+HIDDEN_BODY = {"en": "HR hid your note.", "zh-CN": "人力资源部隐藏了你的便条。"}
+
+
+def note_published(a, note: dict) -> dict | None:
+    """A note to one person is published: tell that person (a people audience of one)."""
+    if note["audience"]["kind"] != "person":
+        return None
+    body = {lang: f"{note['author_name'] if not note['anonymous'] else NOTE_FROM[lang]}: "
+                  f"{note['text'][:120]}" for lang in NOTE_TITLE}
+    message = {"title": NOTE_TITLE, "body": body, "link": "/notes", "urgency": "normal",
+               "ttl_s": 86400, "must_acknowledge": False, "topic": "notes", "send_at": None}
+    return _notify(a, {"kind": "people", "people": [note["audience"]["person"]]}, message,
+                   int(a.clock()))
+
+
+def note_hidden(a, note: dict, reason: str) -> dict | None:
+    """HR hid a note: its author reads why in their inbox."""
+    body = {lang: f"{HIDDEN_BODY[lang]} {reason}".strip() for lang in HIDDEN_BODY}
+    message = {"title": HIDDEN_TITLE, "body": body, "link": "/notes",
+               "urgency": "normal", "ttl_s": 86400, "must_acknowledge": False,
+               "topic": "notes", "send_at": None}
+    return _notify(a, {"kind": "people", "people": [note["author_id"]]}, message,
+                   int(a.clock()))
+
+
 def _notify(a, audience: dict, message: dict, now: int) -> dict | None:
     try:
         return service.notify(a.store, audience, message, now,

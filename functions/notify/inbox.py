@@ -45,7 +45,7 @@ def page(store, person: dict, now: int, cursor: str | None, limit: int) -> dict:
     markers = _markers(store, person, shown)
     return {"items": [_view(i, person, markers.get(i["id"])) for i in shown],
             "unread": unread(store, person, now),
-            "next_cursor": encode_cursor({"b": shown[-1]["gsi1sk"]}) if more else None}
+            "cursor": encode_cursor({"b": shown[-1]["gsi1sk"]}) if more else None}
 
 
 def unread(store, person: dict, now: int) -> int:

@@ -60,7 +60,7 @@ def listing(args):
     store = adapters().store
     items, cursor = service.listing(store, current_user(), args.get("cursor"), PAGE)
     return {"items": [views.notification(v) for v in service.views(store, items)],
-            "next_cursor": cursor}
+            "cursor": cursor}
 
 
 @blp.route("/<notification_id>", methods=["GET"])
@@ -93,4 +93,4 @@ def unacknowledged(args, notification_id):
     people, cursor = service.unacknowledged(adapters().store, current_user(), notification_id,
                                             args.get("cursor"), 100)
     return {"items": [{k: p[k] for k in ("id", "name", "business_unit", "site")}
-                      for p in people], "next_cursor": cursor}
+                      for p in people], "cursor": cursor}

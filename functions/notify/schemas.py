@@ -3,6 +3,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
 
 from ..audiences.schemas import TargetSchema
+from ..paging import page_schema
 from .subscriptions import TOPICS
 
 LANGUAGES = ("en", "zh-CN")
@@ -123,12 +124,7 @@ class CursorQuerySchema(Schema):
     cursor = fields.String(validate=validate.Length(max=2000))
 
 
-def cursor_page(item, name: str, **extra):
-    return Schema.from_dict({"items": fields.List(fields.Nested(item)), **extra,
-                             "next_cursor": fields.String(allow_none=True)}, name=name)
-
-
-NotificationPageSchema = cursor_page(NotificationSchema, "NotificationPageSchema")
+NotificationPageSchema = page_schema(NotificationSchema, "NotificationPageSchema")
 
 
 class UnacknowledgedPersonSchema(Schema):
@@ -138,7 +134,7 @@ class UnacknowledgedPersonSchema(Schema):
     site = fields.String()
 
 
-UnacknowledgedPageSchema = cursor_page(UnacknowledgedPersonSchema, "UnacknowledgedPageSchema")
+UnacknowledgedPageSchema = page_schema(UnacknowledgedPersonSchema, "UnacknowledgedPageSchema")
 
 
 class RemindedSchema(Schema):
@@ -159,7 +155,7 @@ class InboxItemSchema(Schema):
     acknowledged_at = fields.String(allow_none=True)
 
 
-InboxPageSchema = cursor_page(InboxItemSchema, "InboxPageSchema", unread=fields.Integer())
+InboxPageSchema = page_schema(InboxItemSchema, "InboxPageSchema", unread=fields.Integer())
 
 
 class EventSchema(Schema):

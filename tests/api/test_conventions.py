@@ -6,7 +6,8 @@ from functions.app import create_app
 from functions.config import Config, ConfigError
 
 PUBLIC = {"/api/healthz", "/api/docs", "/api/docs.js", "/api/openapi.json", "/api/auth/start",
-          "/api/auth/verify", "/api/auth/signout", "/api/dev/outbox", "/api/health/keys"}
+          "/api/auth/verify", "/api/auth/signout", "/api/dev/outbox", "/api/health/keys",
+          "/api/walls/<token>"}
 
 
 def api_routes(app):

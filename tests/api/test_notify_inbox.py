@@ -95,7 +95,7 @@ def test_the_inbox_shows_it_in_my_language_and_counts_unread(office):
     sent = office.send()
     chinese = office.phone("editor@example.com")
     inbox = chinese.get("/api/inbox").get_json()
-    assert inbox["unread"] == 1 and inbox["next_cursor"] is None
+    assert inbox["unread"] == 1 and inbox["cursor"] is None
     [item] = inbox["items"]
     assert (item["id"], item["title"], item["lang"], item["read_at"]) == (
         sent["id"], "明天办公室关闭", "zh-CN", None)
@@ -260,9 +260,9 @@ def test_the_inbox_pages_newest_first(office, clock):
         clock.advance(1)
     phone = office.phone("employee@example.com")
     first = phone.get("/api/inbox").get_json()
-    second = phone.get("/api/inbox", query_string={"cursor": first["next_cursor"]}).get_json()
+    second = phone.get("/api/inbox", query_string={"cursor": first["cursor"]}).get_json()
     assert [i["id"] for i in first["items"] + second["items"]] == sent[::-1]
-    assert second["next_cursor"] is None and first["unread"] == 23
+    assert second["cursor"] is None and first["unread"] == 23
     assert phone.get("/api/inbox", query_string={"cursor": "nonsense"}).status_code == 422
 
 

@@ -66,7 +66,12 @@ def test_hr_checks_the_file_sees_what_would_change_then_applies_it(hr, own_serve
     with app.app_context():
         assert get_employee(app.extensions["together"].store, "E9001") is None  # a dry run
 
-    hr.get_by_role("button", name="Apply these changes").click()
+    # Wait for the server's answer itself (the app gives up after 20 s), then the screen: under
+    # load the import can take longer than a screen's wait, and a refusal says why here.
+    with hr.expect_response(lambda r: r.url.endswith("/api/directory/import")
+                            and r.request.method == "POST", timeout=25_000) as answer:
+        hr.get_by_role("button", name="Apply these changes").click()
+    assert answer.value.status == 200, answer.value.text()
     expect(hr.get_by_role("heading", name="What changed")).to_be_visible()
     with app.app_context():
         assert get_employee(app.extensions["together"].store, "E9001")["name"] == "New Starter"

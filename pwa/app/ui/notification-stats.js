@@ -29,8 +29,8 @@ export function sentNotifications() {
     if (!list.children.length) {
       list.append(h("li", { class: "card row row-meta" }, t("notify.none")));
     }
-    more.hidden = !page.next_cursor;
-    more.onclick = () => load(page.next_cursor).catch(showError);
+    more.hidden = !page.cursor;
+    more.onclick = () => load(page.cursor).catch(showError);
   });
   section.reload = () => load().catch(showError);
   section.reload();
@@ -123,11 +123,11 @@ function notConfirmed(item) {
         h("span", { class: "row-meta" }, [person.business_unit, person.site].filter(Boolean)
           .join(" · ")))));
       // The server reads the audience a page at a time: a page can hold nobody still to confirm.
-      if (!list.children.length && !page.next_cursor) {
+      if (!list.children.length && !page.cursor) {
         list.append(h("li", { class: "row-meta" }, t("notify.allConfirmed")));
       }
-      more.hidden = !page.next_cursor;
-      more.onclick = () => load(page.next_cursor);
+      more.hidden = !page.cursor;
+      more.onclick = () => load(page.cursor);
     } catch (error) {
       showError(error);
     } finally {

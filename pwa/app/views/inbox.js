@@ -36,8 +36,8 @@ async function list(ctx, first) {
       if (waiting.has(item.id)) item.read_at ??= "pending"; // read here; the server hears soon
       items.append(row(ctx, item));
     }
-    more.hidden = !page.next_cursor;
-    more.onclick = () => loadInbox(page.next_cursor).then((next) => next && add(next)).catch(showError);
+    more.hidden = !page.cursor;
+    more.onclick = () => loadInbox(page.cursor).then((next) => next && add(next)).catch(showError);
   };
   await add(first);
   return h("div", {}, items, h("div", { class: "actions" }, more));
