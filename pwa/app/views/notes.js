@@ -20,7 +20,7 @@ export function render() {
       h("h1", { class: "page-title" }, t("notes.title")),
       h("a", { href: "/notes/write", "data-link": true, class: "btn btn-primary btn-small notes-write" },
         icon("send", 20), t("notes.write"))),
-    h("nav", { class: "notes-tabs", "aria-label": t("notes.views") }, SHOWS.map((name) =>
+    h("div", { class: "notes-tabs", role: "group", "aria-label": t("notes.views") }, SHOWS.map((name) =>
       h("a", { href: name === "for-me" ? "/notes" : `/notes?show=${name}`, "data-link": true,
         class: "notes-tab", "aria-current": name === show ? "page" : null }, t(`notes.show.${name}`)))),
     { "for-me": forMe, walls, mine }[show]());
