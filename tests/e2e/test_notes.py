@@ -110,33 +110,52 @@ def test_a_note_to_the_wuhan_site_reaches_wuhan_the_wall_and_the_big_screen(page
     screenshot(lobby, "notes-big-screen-revoked")
 
 
-def test_the_big_screen_advances_re_shows_and_pauses(page: Page, accounts, others):
+def test_the_big_screen_advances_polls_and_pauses(page: Page, accounts, others):
     accounts.sign_in(page.context, "hr@example.com")
     page.goto("/notes")
     title = unique("Big screen")
     campaign = open_campaign(page, site="Singapore", title=title)
     path = display_link(page, campaign["id"])
-    texts = [unique("First note"), unique("Second note")]
-    for text in texts:  # HR writes on the campaign (the company may write to it)
+
+    def write(text):  # HR writes on the campaign (the company may write to it)
         response = page.request.post("/api/notes", data={"text": text,
                                                           "campaign_id": campaign["id"]})
         assert response.status == 201, response.text()
 
+    texts = [unique("First note"), unique("Second note"), unique("Third note")]
+    write(texts[0])
+    write(texts[1])
     lobby = others(None, viewport={"width": 1280, "height": 720}, is_mobile=False,
                    has_touch=False)
+    lobby.clock.install()  # the screen's 8 s and 30 s, moved on by the test
     lobby.goto(path)
     note = lobby.locator(".screen-text")
     expect(note).to_have_text(texts[1])  # the newest first, one at a time
-    expect(note).to_have_text(texts[0])  # 8 s later, the next
+    lobby.clock.run_for(8_000)
+    expect(note).to_have_text(texts[0])
+    lobby.clock.run_for(8_000)
     expect(note).to_have_text(texts[1])  # nothing new: the approved ones again
     expect(lobby.locator(".screen-footer")).to_have_text("2 notes")
 
+    write(texts[2])
+    lobby.clock.run_for(30_000)  # the screen asks for new notes
+    expect(lobby.locator(".screen-footer")).to_have_text("3 notes")
+    lobby.clock.run_for(8_000)
+    expect(note).to_have_text(texts[2])  # a new one goes before the rest
+
     response = page.request.post(f"/api/campaigns/{campaign['id']}/pause")
     assert response.status == 204, response.text()
-    lobby.reload()
+    lobby.clock.run_for(30_000)
     expect(lobby.get_by_text("Paused", exact=True)).to_be_visible()
     expect(note).to_have_count(0)
     screenshot(lobby, "notes-big-screen-paused")
+    lobby.clock.run_for(16_000)
+    expect(lobby.get_by_text("Paused", exact=True)).to_be_visible()  # not advancing
+
+    response = page.request.delete(f"/api/campaigns/{campaign['id']}/pause")
+    assert response.status == 204, response.text()
+    lobby.clock.run_for(30_000)
+    expect(note).to_be_visible()
 
 
 def test_the_notes_screens_in_chinese(page: Page, accounts, others):
@@ -165,8 +184,7 @@ def test_the_notes_screens_in_chinese(page: Page, accounts, others):
     reader.locator(".home-notes-card").scroll_into_view_if_needed()
     screenshot(reader, "home-notes-zh-CN")
 
-    lobby = others(None, viewport={"width": 1280, "height": 720}, is_mobile=False,
-                   has_touch=False, locale="zh-CN")
+    lobby = others(None, locale="zh-CN")  # a phone held up as a screen works too
     lobby.goto(display_link(page, campaign["id"]))
     expect(lobby.locator(".screen-text")).to_have_text(text)
     expect(lobby.locator(".screen-author")).to_have_text("一位同事")

@@ -106,6 +106,7 @@ export function render() {
       notes.unshift(...arrived);
       notes.splice(KEEP);
       if (!first) fresh.push(...arrived.reverse()); // oldest of the new first
+      footer.textContent = notes.length ? plural("notes.count", notes.length) : "";
       if (first || wasPaused !== paused) advance();
     } catch (error) {
       if (error.status === 404) return revoked();
