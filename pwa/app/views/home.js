@@ -73,7 +73,7 @@ function notesCard() {
   const body = h("div", { class: "home-notes" }, h("p", { class: "feature-text" }, t("home.notes.text")));
   const link = h("a", { href: "/notes", "data-link": true, class: "btn btn-quiet home-notes-link" },
     t("home.notes.action"), icon("chevron", 20));
-  get("/api/notes/for-me").then((page) => {
+  get("/api/notes/for-me?limit=2").then((page) => {
     if (!body.isConnected) return;
     const newest = page.items.slice(0, 2);
     body.replaceChildren(...(newest.length
