@@ -685,6 +685,7 @@ export default {
   "write.sign": "Sign it as",
   "write.signNamed": "{name}",
   "write.signAnonymous": "A colleague",
+  "write.signHint": "Signed \"a colleague\", your name is not shown to readers; HR can still see who wrote it if it is reported.",
   "write.send": "Send note",
   "write.forCampaign": "For the campaign",
   "write.personMissing": "Choose the person from the list.",

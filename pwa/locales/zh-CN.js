@@ -679,6 +679,7 @@ export default {
   "write.sign": "署名",
   "write.signNamed": "{name}",
   "write.signAnonymous": "一位同事",
+  "write.signHint": "以“一位同事”署名时，读者看不到你的名字；如果寄语被举报，人力资源部仍能看到作者。",
   "write.send": "发送寄语",
   "write.forCampaign": "活动",
   "write.personMissing": "请从列表中选择一个人。",

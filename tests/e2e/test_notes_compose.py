@@ -78,7 +78,7 @@ def test_a_note_written_offline_waits_in_the_outbox_and_arrives_once(page: Page,
     form.get_by_role("button", name=re.compile("Li Na 李娜")).click()
     text = unique("Written on the train, sent when the train came out of the tunnel.")
     form.get_by_label("Your note").fill(text)
-    form.get_by_text("A colleague").click()  # anonymous
+    form.get_by_text("A colleague", exact=True).click()  # anonymous
 
     page.context.set_offline(True)
     form.get_by_role("button", name="Send note").click()
@@ -96,6 +96,13 @@ def test_a_note_written_offline_waits_in_the_outbox_and_arrives_once(page: Page,
     page.goto("/notes?show=mine")
     expect(card(page, text)).to_have_count(1)
     expect(card(page, text)).to_contain_text("To Li Na 李娜")
+
+    # The author deletes it: gone for everyone.
+    card(page, text).get_by_role("button", name="Delete").click()
+    card(page, text).get_by_role("button", name="Delete note").click()
+    expect(page.get_by_text("Note deleted.")).to_be_visible()
+    expect(card(page, text)).to_have_count(0)
+    assert mine(page, text) == []
 
 
 def test_a_cheer_counts_once_however_often_it_is_pressed(page: Page, accounts, browser,

@@ -89,8 +89,10 @@ function composer(ctx, { campaign, places }) {
       h("legend", { class: "label" }, t("write.sign")),
       h("div", { class: "segmented notes-segmented" }, [["named", t("write.signNamed", { name: user.name })],
         ["anonymous", t("write.signAnonymous")]].map(([value, text]) => h("label", { class: "choice" },
-        h("input", { type: "radio", name: "sign", value, checked: value === "named" }),
-        h("span", {}, text))))),
+        h("input", { type: "radio", name: "sign", value, checked: value === "named",
+          "aria-describedby": "write-sign-hint" }),
+        h("span", {}, text)))),
+      h("p", { id: "write-sign-hint", class: "hint" }, t("write.signHint"))),
     h("div", { class: "actions" }, submit));
 
   const person = { id: null };
