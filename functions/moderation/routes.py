@@ -6,7 +6,7 @@ from ..api import may_refuse
 from ..auth.sessions import require_permission
 from ..wiring import adapters, now
 from . import words
-from .schemas import WordsSchema
+from .schemas import WordListSchema, WordsSchema
 
 blp = Blueprint("moderation", __name__, url_prefix="/api/moderation",
                 description="Blocked words, in English and Chinese (moderators).")
@@ -14,7 +14,7 @@ blp = Blueprint("moderation", __name__, url_prefix="/api/moderation",
 
 @blp.route("/words", methods=["GET"])
 @may_refuse(403)
-@blp.response(200, WordsSchema)
+@blp.response(200, WordListSchema)
 def get_words():
     """The list as HR keeps it."""
     require_permission("notes.moderate")
@@ -24,7 +24,7 @@ def get_words():
 @blp.route("/words", methods=["PUT"])
 @may_refuse(403)
 @blp.arguments(WordsSchema)
-@blp.response(200, WordsSchema)
+@blp.response(200, WordListSchema)
 def put_words(args):
     """Replace the list (audited); a note holding one of them waits for review."""
     user = require_permission("notes.moderate")

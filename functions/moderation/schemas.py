@@ -13,3 +13,9 @@ class WordSchema(Schema):
 class WordsSchema(Schema):
     words = fields.List(fields.Nested(WordSchema), required=True,
                         validate=validate.Length(1, 500))
+
+
+class WordListSchema(Schema):
+    """The list as saved (empty until HR writes one)."""
+
+    words = fields.List(fields.Nested(WordSchema))

@@ -5,7 +5,7 @@ from flask_smorest import Blueprint
 from ..api import may_refuse
 from ..auth.sessions import current_user
 from ..wiring import adapters, now
-from . import campaigns, displays, service, walls
+from . import campaigns, displays, views, walls
 from .schemas import (
     CampaignChangeSchema,
     CampaignPageSchema,
@@ -69,7 +69,7 @@ def wall(args, campaign_id):
     campaigns.found(store, campaign_id)
     notes, cursor = walls.page(store, campaign_id, args["sort"], args.get("cursor"),
                                args["limit"])
-    return {"items": service.views(store, user, notes), "cursor": cursor}
+    return {"items": views.shown(store, user, notes), "cursor": cursor}
 
 
 @blp.route("/<campaign_id>/pause", methods=["POST"])

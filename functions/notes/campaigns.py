@@ -140,8 +140,9 @@ def page(store, user: dict, cursor: str | None, limit: int, now: int):
 
 
 def view(campaign: dict, user: dict | None, now: int) -> dict:
-    shown = {k: campaign[k] for k in ("id", "title", "intro", "audience", "writers",
-                                      "opens_at", "closes_at")}
+    # .get: DynamoDB keeps no attribute for None (closes_at, an empty intro)
+    shown = {k: campaign.get(k) for k in ("id", "title", "intro", "audience", "writers",
+                                          "opens_at", "closes_at")}
     shown |= {"state": state(campaign, now), "notes": campaign.get("notes", 0),
               "paused": campaign.get("paused", False)}
     if user is not None:

@@ -17,7 +17,7 @@ from ..encoding import b64url
 from ..errors import NotFound
 from ..store import Condition, ConditionFailed, Delete, Put, Update
 from . import campaigns, walls
-from .service import view
+from .views import view
 
 
 def _digest(token: str) -> str:

@@ -12,7 +12,7 @@ import re
 from ..store import InvalidCursor
 from ..store.port import encode_cursor, read_cursor
 from .keys import LOWEST, feed_pk, reader_keys
-from .service import views
+from .views import shown
 
 _SORT_KEY = re.compile(r"^\d{10}#[0-9A-Z]{26}$")
 TOP = f"{'9' * 10}$"  # above every sort key
@@ -22,8 +22,8 @@ def page(store, person: dict, limit: int, cursor: str | None) -> tuple[list[dict
     """The newest `limit` notes that reach the person below the cursor, and the next cursor."""
     before = _decode(cursor) if cursor else TOP
     parts = [_partition(store, key, before, limit) for key in reader_keys(person)]
-    shown, next_before = _merge(parts, limit)
-    return views(store, person, shown), (encode_cursor({"b": next_before})
+    notes, next_before = _merge(parts, limit)
+    return shown(store, person, notes), (encode_cursor({"b": next_before})
                                          if next_before else None)
 
 

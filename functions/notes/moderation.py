@@ -11,7 +11,8 @@ from ..events import NOTE_HIDDEN, NOTE_PUBLISHED
 from ..moderation import audit, queue, reports
 from ..store import Condition, ConditionFailed, Update
 from .keys import feed_pk, note_key, sort_key
-from .service import CAPABILITY, get, moderator_view, readable, wall_ops
+from .service import CAPABILITY, get, readable, wall_ops
+from .views import moderator_view
 
 # action -> (the statuses it starts from, the status it leaves)
 ACTIONS = {"approve": (("held",), "published"), "hide": (("published", "held"), "hidden"),

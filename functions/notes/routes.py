@@ -5,7 +5,7 @@ from flask_smorest import Blueprint
 from ..api import may_refuse
 from ..auth.sessions import current_user
 from ..wiring import adapters, now
-from . import cheers, feed, moderation, service
+from . import cheers, feed, moderation, service, views
 from .schemas import (
     CheersSchema,
     NotePageSchema,
@@ -27,7 +27,7 @@ def write(args):
     """Write a note (held for review when it holds a blocked word)."""
     a, user = adapters(), current_user()
     note = service.write(a.store, user, args, now(), a.events)
-    return service.view(note, user)
+    return views.view(note, user)
 
 
 @blp.route("/for-me", methods=["GET"])

@@ -1,8 +1,9 @@
-"""Writing notes and showing them: a note is one NOTE#<id> item, stored once under its
-audience's key (gsi1, only while published) and its author's (gsi2, always).
+"""Writing notes: a note is one NOTE#<id> item, stored once under its audience's key (gsi1,
+only while published) and its author's (gsi2, always).
 
-Reading a person's notes is feed.py, cheers cheers.py, campaigns and walls campaigns.py /
-walls.py, moderation actions moderation.py (on the shared functions/moderation)."""
+Reading a person's notes is feed.py, how notes are shown views.py, cheers cheers.py,
+campaigns and walls campaigns.py / walls.py, moderation actions moderation.py (on the shared
+functions/moderation)."""
 
 from __future__ import annotations
 
@@ -16,12 +17,11 @@ from ..events import NOTE_PUBLISHED
 from ..i18n import t
 from ..moderation import queue, words
 from ..store import Condition, ConditionFailed, Delete, Put, Update
-from . import campaigns
+from . import campaigns, views
 from .keys import (
     SK,
     audience_key,
     author_pk,
-    cheer_key,
     feed_pk,
     note_key,
     reader_keys,
@@ -143,7 +143,7 @@ def mine(store, user: dict, cursor: str | None, limit: int):
     """What I wrote, newest first, any status (held and hidden ones with HR's reason)."""
     page = store.query(author_pk(user["id"]), index="gsi2", reverse=True, limit=limit,
                        cursor=cursor)
-    return views(store, user, page.items), page.cursor
+    return views.shown(store, user, page.items), page.cursor
 
 
 def delete(store, user: dict, note_id: str) -> None:
@@ -161,38 +161,3 @@ def delete(store, user: dict, note_id: str) -> None:
         store.transact(ops)
     except ConditionFailed:
         raise NotFound("note_not_found") from None
-
-
-# -- how notes are shown ----------------------------------------------------------------------
-
-def view(note: dict, viewer: dict | None, cheered: bool = False) -> dict:
-    """A note as a reader sees it: an anonymous note never carries its author's id. viewer
-    None is the big screen (no "mine", no "cheered")."""
-    shown = {"id": note["id"], "text": note["text"],
-             "author": None if note["anonymous"] else {"id": note["author_id"],
-                                                       "name": note["author_name"]},
-             "anonymous": note["anonymous"], "audience": note["audience"],
-             "campaign": note.get("campaign"), "created_at": note["created_at"],
-             "cheers": note.get("cheers", 0), "status": note["status"]}
-    if viewer is not None:
-        shown |= {"cheered": cheered, "mine": note["author_id"] == viewer["id"]}
-        if shown["mine"] and note["status"] != "published":
-            shown["reason"] = note.get("reason")
-    return shown
-
-
-def moderator_view(note: dict, viewer: dict) -> dict:
-    """A note with what only moderators see: its author even when anonymous, reports, why."""
-    return {**view(note, viewer), "author": {"id": note["author_id"],
-                                             "name": note["author_name"]},
-            "reports": note.get("reports", 0), "held_for": note.get("held_for") or [],
-            "reason": note.get("reason")}
-
-
-def views(store, viewer: dict, notes: list[dict]) -> list[dict]:
-    """Notes as the viewer sees them, with "cheered by me" (one get_many, <= 100 notes)."""
-    if not notes:
-        return []
-    cheers = {c["pk"] for c in store.get_many([cheer_key(n["id"], viewer["id"])
-                                               for n in notes])}
-    return [view(n, viewer, note_key(n["id"])[0] in cheers) for n in notes]

@@ -73,3 +73,18 @@ def test_a_search_is_one_query_whatever_the_directory(app, signed_in):
     a.__dict__["store"] = counting
     names(signed_in, "zhou")
     assert counting.calls <= 3  # the session, the profile, the one index query
+
+
+def test_a_profile_from_before_the_index_is_indexed_on_its_next_import(signed_in, store):
+    from functions.config import REPO_ROOT
+    from functions.directory.search import index_ops
+
+    profile = store.get("EMP#E0008", "PROFILE")
+    for op in index_ops(None, profile):  # as a directory imported before issue 14 left it
+        store.delete(op.item["pk"], op.item["sk"])
+    store.update("EMP#E0008", "PROFILE", remove=("search_v",))
+    assert names(signed_in, "lucas") == []
+
+    result = import_csv(store, (REPO_ROOT / "infra" / "demo-directory.csv").read_text())
+    assert result.unchanged == result.total  # nothing else changes
+    assert names(signed_in, "lucas") == ["Lucas Weber"]

@@ -96,8 +96,32 @@ def test_a_campaign_wall_and_its_display_link_on_dynamodb(aws):
     cid = campaign.get_json()["id"]
     assert lucas.post("/api/notes", json={"text": "From Singapore", "campaign_id": cid}
                       ).status_code == 201
+    listed = lucas.get("/api/campaigns").get_json()["items"]
+    assert [(c["state"], c["closes_at"], c["notes"]) for c in listed] == [("open", None, 1)]
     wall = lucas.get(f"/api/campaigns/{cid}/notes").get_json()["items"]
     assert [n["text"] for n in wall] == ["From Singapore"]
     link = hr.post(f"/api/campaigns/{cid}/displays", json={"name": "Lobby"}).get_json()
     screen = aws.test_client().get(f"/api/walls/{link['url'].removeprefix('/wall/')}")
     assert [n["text"] for n in screen.get_json()["items"]] == ["From Singapore"]
+
+
+def test_moderation_holds_approves_and_hides_on_dynamodb(aws):
+    hr, li = _signed_in(aws, "hr@example.com"), _signed_in(aws, "employee@example.com")
+    assert hr.put("/api/moderation/words", json={"words": [{"word": "法轮功", "lang": "zh-CN"}]}
+                  ).status_code == 200
+    held = hr.post("/api/notes", json={"text": "法@@!轮!功", "audience": {"kind": "person",
+                                                                          "person": "E0001"}})
+    assert held.get_json()["status"] == "held"
+    assert li.get("/api/notes/for-me").get_json()["items"] == []
+    note_id = held.get_json()["id"]
+    queue = hr.get("/api/moderation/notes?state=held").get_json()["items"]
+    assert [n["id"] for n in queue] == [note_id]
+    approved = hr.post(f"/api/moderation/notes/{note_id}", json={"action": "approve"})
+    assert approved.status_code == 200, approved.get_json()
+    assert [n["id"] for n in li.get("/api/notes/for-me").get_json()["items"]] == [note_id]
+    hidden = hr.post(f"/api/moderation/notes/{note_id}", json={"action": "hide",
+                                                               "reason": "Not kind"})
+    assert hidden.get_json()["status"] == "hidden"
+    assert li.get("/api/notes/for-me").get_json()["items"] == []
+    mine = hr.get("/api/notes/mine").get_json()["items"][0]
+    assert (mine["status"], mine["reason"]) == ("hidden", "Not kind")
