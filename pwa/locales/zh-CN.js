@@ -655,7 +655,7 @@ export default {
   "notes.deleteAsk": "要为所有人删除这条寄语吗？",
   "notes.deleteYes": "删除寄语",
   "notes.deleted": "寄语已删除。",
-  "notes.deleteKept": "联网后会删除。",
+  "notes.deleteKept": "已保存在本机，联网后会删除这条寄语。",
   "write.title": "写寄语",
   "write.back": "寄语",
   "write.to": "写给",

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from functions.seed import DEMO_CSV
-from tests.e2e.conftest import BROWSER_NETWORK_MESSAGES, Accounts
+from tests.e2e.conftest import BROWSER_NETWORK_MESSAGES, OUTBOX_EMPTY, Accounts, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -83,3 +83,12 @@ def loaded(page: Page) -> None:
 def card(page: Page, text: str):
     """The note card showing text."""
     return page.locator(".note-card").filter(has_text=re.compile(re.escape(text)))
+
+
+def sent(page: Page, done: str) -> None:
+    """A write went out through the outbox: the screen says `done`, or — when the answer took
+    longer than the screen waits for, on a loaded machine — that it is kept on this phone;
+    either way, then, the outbox has nothing left."""
+    said = re.compile(f"^({re.escape(done)}|Kept on this phone|已保存在本机)")
+    expect(page.get_by_text(said).first).to_be_visible()
+    wait_until(page, OUTBOX_EMPTY)

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import OUTBOX_EMPTY, open_home, screenshot, tab, wait_until
-from tests.e2e.noting import card, loaded, needs_notes, people, unique
+from tests.e2e.noting import card, loaded, needs_notes, people, sent, unique
 
 pytestmark = [pytest.mark.e2e, needs_notes]
 
@@ -100,7 +100,7 @@ def test_a_note_written_offline_waits_in_the_outbox_and_arrives_once(page: Page,
     # The author deletes it: gone for everyone.
     card(page, text).get_by_role("button", name="Delete").click()
     card(page, text).get_by_role("button", name="Delete note").click()
-    expect(page.get_by_text("Note deleted.")).to_be_visible()
+    sent(page, "Note deleted.")
     expect(card(page, text)).to_have_count(0)
     assert mine(page, text) == []
 
@@ -141,4 +141,4 @@ def test_a_cheer_counts_once_however_often_it_is_pressed(page: Page, accounts, b
     card(page, text).get_by_role("button", name="Report").click()
     card(page, text).get_by_label("Tell HR why (optional)").fill("Testing the report form")
     card(page, text).get_by_role("button", name="Send report").click()
-    expect(card(page, text).get_by_text("Thank you. HR will look at it.")).to_be_visible()
+    sent(page, "Thank you. HR will look at it.")

@@ -2,7 +2,7 @@
 // is for, who may write, when), close it, and make big-screen links for a lobby — each link
 // shown once with Copy, listed after by name, revocable. Writes go through the outbox.
 
-import { get } from "../api.js";
+import { get, post } from "../api.js";
 import { h } from "../dom.js";
 import { formatDate, formatNumber, lang, localized, plural, t } from "../i18n.js";
 import { icon } from "../icons.js";
@@ -196,21 +196,21 @@ function displays(campaign) {
       showFieldError(form.elements.name, t("campaigns.screenNameMissing"));
       return;
     }
+    // Asked directly, not through the outbox: the link is shown only in this answer, so one
+    // made later, offline, could never be shown (a lost answer leaves a link to revoke).
     submit.disabled = true;
-    const result = await send({ url: base, body: { name }, label: "outbox.screenLink" })
-      .finally(() => { submit.disabled = false; });
-    if (result.state === "failed") {
-      await outbox.discard(result.id);
-      showFieldErrors(form, result.fields);
-      if (!form.querySelector("[aria-invalid=true]")) showFieldError(form.elements.name, result.error);
+    let display;
+    try {
+      display = await post(base, { name });
+    } catch (error) {
+      if (error.offline) toast(t("campaigns.linkKept"), { kind: "error" });
+      else if (!showFieldErrors(form, error.fields).length) showFieldError(form.elements.name, error.message);
       return;
-    }
-    if (result.state === "queued") {
-      toast(t("campaigns.linkKept"));
-      return;
+    } finally {
+      submit.disabled = false;
     }
     form.reset();
-    made.replaceChildren(...shownOnce(result.data));
+    made.replaceChildren(...shownOnce(display));
     made.hidden = false;
     load();
   });
