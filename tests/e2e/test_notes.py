@@ -212,3 +212,21 @@ def test_a_closed_campaign_says_why_one_cannot_write(page: Page, accounts, other
     expect(write).to_be_disabled()
     expect(write).to_have_accessible_description(re.compile("This campaign is closed"))
     expect(reader.get_by_text("Closed", exact=True)).to_be_visible()
+
+
+def test_a_long_list_shows_older_pages_on_demand(page: Page, accounts, others):
+    accounts.sign_in(page.context, "hr@example.com")
+    page.goto("/notes")
+    titles = [open_campaign(page, site="Hangzhou", title=unique(f"Campaign {n}"))["title"]["en"]
+              for n in range(21)]  # one more than a page
+
+    reader = others(people(site="Singapore")[2]["email"])
+    reader.goto("/notes?show=walls")
+    newest = reader.locator(".campaign-card").filter(has_text=titles[-1])
+    expect(newest).to_be_visible()
+    oldest = reader.locator(".campaign-card").filter(has_text=titles[0])
+    expect(oldest).to_have_count(0)  # on the next page
+    older = reader.get_by_role("button", name="Show older")
+    older.click()
+    expect(oldest).to_be_visible()
+    expect(reader.locator(".campaign-card").filter(has_text=titles[1])).to_have_count(1)  # once
