@@ -61,7 +61,7 @@ def person_page(browser: Browser, context_args: dict, accounts: Accounts, email:
 def open_campaign(page: Page, *, site: str, title: str) -> dict:
     """HR opens a campaign for a site through the API (page signed in as HR)."""
     response = page.request.post("/api/campaigns", data={
-        "title": {"en": title, "zh-CN": f"{title}（中文）"},
+        "title": {"en": title, "zh-CN": title},
         "intro": {"en": f"Kind words for our colleagues in {site}."},
         "audience": {"kind": "site", "site": site}})
     assert response.status == 201, response.text()
