@@ -10,7 +10,7 @@ import * as outbox from "../outbox.js";
 import { send } from "../sending.js";
 import { clearErrors, showError, showFieldError, toast } from "../toast.js";
 import { audiencePicker } from "../ui/audience-picker.js";
-import { showFieldErrors } from "../ui/form-errors.js";
+import { clearAsChanged, showFieldErrors } from "../ui/form-errors.js";
 import { audienceLabel } from "../ui/note-card.js";
 import { pagedList } from "../ui/paged.js";
 
@@ -61,6 +61,7 @@ function openForm(options, opened) {
         field("opens_at", t("campaigns.opensAt"), { type: "datetime-local", hint: t("campaigns.opensHint") }),
         field("closes_at", t("campaigns.closesAt"), { type: "datetime-local", hint: t("campaigns.closesHint") }))),
     h("div", { class: "actions" }, submit));
+  clearAsChanged(form);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearErrors(form);
@@ -188,6 +189,7 @@ function displays(campaign) {
     list.replaceChildren(...page.items.map(row));
     if (!page.items.length) list.append(h("li", { class: "row row-meta" }, t("campaigns.noLinks")));
   }, showError);
+  clearAsChanged(form);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearErrors(form);

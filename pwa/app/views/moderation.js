@@ -10,7 +10,7 @@ import { icon } from "../icons.js";
 import * as outbox from "../outbox.js";
 import { send } from "../sending.js";
 import { clearErrors, showError, showFieldError, toast } from "../toast.js";
-import { showFieldErrors } from "../ui/form-errors.js";
+import { clearAsChanged, showFieldErrors } from "../ui/form-errors.js";
 import { noteCard } from "../ui/note-card.js";
 import { pagedList } from "../ui/paged.js";
 
@@ -156,6 +156,7 @@ function words() {
       area("words_en", t("moderation.wordsEn"), "en"),
       area("words_zh", t("moderation.wordsZh"), "zh-CN")),
     h("div", { class: "actions" }, submit));
+  clearAsChanged(form);
   const lines = (text) => [...new Set(text.split(/\n/).map((w) => w.trim()).filter(Boolean))];
   get("/api/moderation/words").then((answer) => {
     form.elements.words_en.value = answer.words.filter((w) => w.lang === "en").map((w) => w.word).join("\n");

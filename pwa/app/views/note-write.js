@@ -11,7 +11,7 @@ import * as outbox from "../outbox.js";
 import { can } from "../permissions.js";
 import { send } from "../sending.js";
 import { clearErrors, showError, showFieldError, toast } from "../toast.js";
-import { showFieldErrors } from "../ui/form-errors.js";
+import { clearAsChanged, showFieldErrors } from "../ui/form-errors.js";
 import { audienceLabel } from "../ui/note-card.js";
 
 export const MAX = 500;
@@ -114,6 +114,7 @@ function composer(ctx, { campaign, places }) {
     showKind();
     personSearch(form.elements.person_q, results, chosen, person);
   }
+  clearAsChanged(form);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     write(ctx, form, submit, { campaign, person });
