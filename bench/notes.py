@@ -91,35 +91,46 @@ def _requests(store) -> tuple[int, int]:
     return first, counting.calls - first
 
 
+def _measure(store, count: int, filled: float | None) -> list[Row]:
+    first, later = _requests(store)
+    _walk(store)  # warm up
+    samples = [t for _ in range(WALKS) for t in _walk(store)]
+    fill = f"; filled in {filled:.1f} s" if filled is not None else ""
+    return [Row(f"store requests/notes page, {count:,} notes",
+                f"first page {first}, next pages {later}   (5 audience keys; "
+                f"+2 per HTTP request: session and profile)"),
+            Row(f"notes for me (service), {count:,} notes",
+                f"p50 {ms(percentile(samples, 50)):>9}   p99 {ms(percentile(samples, 99)):>9}"
+                f"   ({len(samples):,} pages{fill})")]
+
+
+def _fill(store, count: int, now: int) -> float | None:
+    """Write `count` notes unless the store has them (the bench server's, run again)."""
+    if store.query(feed_pk("ALL"), index="gsi1", limit=1).items:
+        return None
+    started = time.perf_counter()
+    put_all(store, note_items(random.Random(count), count, now))
+    return time.perf_counter() - started
+
+
 def notes_for_me(target: Target | None = None) -> list[Row]:
-    """Service-call latency and requests per page at 1,000 and 100,000 notes (own stores), and
-    GET /api/notes/for-me over HTTP on the bench server when it runs (target)."""
+    """Requests per page and service-call latency at 1,000 notes (own store) and at 100,000
+    (the bench server's store when it runs, else an own one); then GET /api/notes/for-me over
+    HTTP on the bench server (target)."""
     rows, now = [], int(time.time())
-    for count in GROWTH:
-        with tempfile.TemporaryDirectory(prefix="together-bench-notes-") as tmp:
-            store = SqliteStore(Path(tmp) / "store.sqlite3")
-            started = time.perf_counter()
-            put_all(store, note_items(random.Random(count), count, now))
-            filled = time.perf_counter() - started
-            first, later = _requests(store)
-            _walk(store)  # warm up
-            samples = [t for _ in range(WALKS) for t in _walk(store)]
-        rows.append(Row(f"store requests/notes page, {count:,} notes",
-                        f"first page {first}, next pages {later}   (5 audience keys; "
-                        f"+2 per HTTP request: session and profile)"))
-        rows.append(Row(f"notes for me (service), {count:,} notes",
-                        f"p50 {ms(percentile(samples, 50)):>9}   "
-                        f"p99 {ms(percentile(samples, 99)):>9}   ({len(samples):,} pages; "
-                        f"filled in {filled:.1f} s)"))
+    with tempfile.TemporaryDirectory(prefix="together-bench-notes-") as tmp:
+        small = SqliteStore(Path(tmp) / "small.sqlite3")
+        rows += _measure(small, GROWTH[0], _fill(small, GROWTH[0], now))
+        big = SqliteStore(Path(target.data_dir) / "together.sqlite3" if target
+                          else Path(tmp) / "big.sqlite3")
+        rows += _measure(big, NOTES, _fill(big, NOTES, now))
     if target is not None:
-        rows.append(_over_http(target, now))
+        rows.append(_over_http(target))
     return rows
 
 
-def _over_http(target: Target, now: int) -> Row:
-    store = SqliteStore(Path(target.data_dir) / "together.sqlite3")
-    if not store.query(feed_pk("ALL"), index="gsi1", limit=1).items:
-        put_all(store, note_items(random.Random(7), NOTES, now))
+def _over_http(target: Target) -> Row:
+    """The same pages through the server (its store must hold the notes: notes_for_me)."""
     client, paths, cursor = target.client(), [], None
     try:
         for _ in range(PAGES):

@@ -214,3 +214,28 @@ def test_a_note_is_shown_with_its_time_in_utc(notes):
     note = notes.note("hr@example.com", "When", WUHAN)
     assert note["created_at"].endswith("Z") and note["created_at"][:2] == "20"
     assert json.dumps(note)  # plain JSON
+
+
+def test_a_page_of_notes_for_me_costs_the_same_store_requests_however_many_notes(notes):
+    from functions.directory.service import get_employee
+    from functions.notes import feed
+    from tests.api.test_news import CountingStore
+
+    li = get_employee(notes.store, "E0001")
+
+    def requests_per_page() -> list[int]:
+        counting, costs, cursor = CountingStore(notes.store), [], None
+        for _ in range(2):
+            counting.calls = 0
+            _, cursor = feed.page(counting, li, 5, cursor)
+            costs.append(counting.calls)
+        return costs
+
+    for n in range(12):
+        notes.clock.advance(60)  # the rate limit's window moves on
+        notes.note("hr@example.com", f"n{n}", [WUHAN, RETAIL, COMPANY][n % 3])
+    few = requests_per_page()
+    for n in range(40):
+        notes.clock.advance(60)
+        notes.note("hr@example.com", f"m{n}", [SINGAPORE, person("E0001"), WUHAN][n % 3])
+    assert requests_per_page() == few == [6, 6]  # 5 audience keys + the cheers of the page
