@@ -637,6 +637,7 @@ export default {
   "notes.openWall": "Open the wall",
   "notes.count.one": "{count} note",
   "notes.count.other": "{count} notes",
+  "notes.waiting": "Waiting to be sent: it goes out when you're back online",
   "notes.older": "Show older",
   "notes.offline": "You're offline: notes will show here when you're back online.",
   "notes.to": "To {name}",

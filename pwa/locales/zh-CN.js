@@ -631,6 +631,7 @@ export default {
   "notes.empty.walls.text": "人力资源部发起活动（例如为正处在困难中的办公地点送上寄语）后，寄语墙会出现在这里。",
   "notes.openWall": "查看寄语墙",
   "notes.count.other": "{count} 条寄语",
+  "notes.waiting": "等待发送：联网后会自动送出",
   "notes.older": "查看更早的",
   "notes.offline": "你已离线：联网后寄语会显示在这里。",
   "notes.to": "致 {name}",

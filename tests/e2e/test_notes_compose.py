@@ -86,6 +86,10 @@ def test_a_note_written_offline_waits_in_the_outbox_and_arrives_once(page: Page,
         .to_be_visible()
     expect(tab(page, "More").locator(".badge")).to_have_text("1")
     assert page.evaluate("import('/app/outbox.js').then((o) => o.list())")[0]["url"] == "/api/notes"
+    waiting = page.locator(".note-card.is-waiting")  # under Mine, where the composer went
+    expect(waiting).to_contain_text(text)
+    expect(waiting).to_contain_text("Waiting to be sent")
+    screenshot(page, "notes-mine-waiting-en")
 
     page.context.set_offline(False)
     wait_until(page, OUTBOX_EMPTY)
@@ -93,8 +97,8 @@ def test_a_note_written_offline_waits_in_the_outbox_and_arrives_once(page: Page,
     assert len(stored) == 1
     assert stored[0]["anonymous"] is True
     assert stored[0]["audience"]["kind"] == "person"
-    page.goto("/notes?show=mine")
-    expect(card(page, text)).to_have_count(1)
+    expect(waiting).to_have_count(0)
+    expect(card(page, text)).to_have_count(1)  # the server's, once
     expect(card(page, text)).to_contain_text("To Li Na 李娜")
 
     # The author deletes it: gone for everyone.

@@ -2,9 +2,11 @@
 // "Walls" (the campaigns, each a wall of notes) and "Mine" (what I wrote, held or hidden too),
 // and the way to write one.
 
-import { h } from "../dom.js";
+import { h, live } from "../dom.js";
 import { formatNumber, lang, localized, plural, t } from "../i18n.js";
 import { icon } from "../icons.js";
+import * as outbox from "../outbox.js";
+import { showError } from "../toast.js";
 import { audienceLabel, noteCard } from "../ui/note-card.js";
 import { pagedList } from "../ui/paged.js";
 
@@ -33,8 +35,28 @@ function forMe() {
 }
 
 function mine() {
-  return pagedList("/api/notes/mine", { item: (note) => noteCard(note), className: "notes-list",
-    label: t("notes.show.mine"), empty: () => emptyState("mine") }).element;
+  const list = pagedList("/api/notes/mine", { item: (note) => noteCard(note), className: "notes-list",
+    label: t("notes.show.mine"), empty: () => emptyState("mine") });
+  return h("div", { class: "notes-list" }, waiting(list), list.element);
+}
+
+/** My notes still on this phone (written offline): shown first, until the server has them. */
+function waiting(list) {
+  const slot = h("div", { class: "notes-list notes-waiting" });
+  let shown = 0;
+  const update = async () => {
+    const entries = (await outbox.list()).filter((entry) => entry.method === "POST"
+      && entry.url === "/api/notes" && entry.state === "waiting");
+    if (entries.length < shown) list.reload(); // delivered: the server's own list has it now
+    shown = entries.length;
+    slot.replaceChildren(...entries.reverse().map((entry) => h("article", { class: "card note-card is-waiting" },
+      h("p", { class: "note-status" }, icon("clock", 18),
+        h("span", { class: "note-status-title" }, t("notes.waiting"))),
+      h("p", { class: "note-text", dir: "auto" }, entry.body.text))));
+  };
+  live(slot, outbox.subscribe, () => update().catch(showError));
+  update().catch(showError);
+  return slot;
 }
 
 function walls() {
