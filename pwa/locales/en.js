@@ -649,6 +649,8 @@ export default {
   "notes.reason": "From HR: {reason}",
   "notes.cheer": "{count} cheers: cheer this note",
   "notes.cheered": "{count} cheers: you cheered this note",
+  "notes.writeBack": "Write back",
+  "notes.writeBackTo": "Write back to {name}",
   "notes.report": "Report",
   "notes.reportAbout": "What is wrong?",
   "notes.reportAbout.note": "This note",

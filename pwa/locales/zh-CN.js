@@ -643,6 +643,8 @@ export default {
   "notes.reason": "人力资源部说明：{reason}",
   "notes.cheer": "{count} 个赞：为这条寄语点赞",
   "notes.cheered": "{count} 个赞：你已点赞",
+  "notes.writeBack": "回复",
+  "notes.writeBackTo": "给{name}写寄语",
   "notes.report": "举报",
   "notes.reportAbout": "有什么问题？",
   "notes.reportAbout.note": "这条寄语",

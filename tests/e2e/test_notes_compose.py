@@ -141,6 +141,13 @@ def test_a_cheer_counts_once_however_often_it_is_pressed(page: Page, accounts, b
     expect(card(page, text).locator(".cheer")).to_have_text("1")
     screenshot(page, "notes-cheered-en")
 
+    # Write back to the author: the composer has them chosen already.
+    card(page, text).get_by_role("link", name=f"Write back to {writer['name']}").click()
+    form = page.locator("form.write-form")
+    expect(form.get_by_label("Name")).to_have_value(writer["name"])
+    expect(form.locator(".person-chosen")).to_contain_text(writer["name"])
+    page.go_back()
+
     # A report goes to HR once.
     card(page, text).get_by_role("button", name="Report").click()
     card(page, text).get_by_label("Tell HR why (optional)").fill("Testing the report form")

@@ -73,7 +73,10 @@ function actions(note, card, onGone) {
   if (published(note)) bar.append(cheerButton(note));
   const panel = h("div", { class: "note-panel", hidden: true });
   if (note.mine) bar.append(deleteButton(note, card, panel, onGone));
-  else if ("mine" in note || "cheered" in note) bar.append(reportButton(note, panel));
+  else if ("mine" in note || "cheered" in note) {
+    if (note.author?.id && !note.anonymous) bar.append(writeBack(note));
+    bar.append(reportButton(note, panel));
+  }
   return [bar, panel];
 }
 
@@ -109,6 +112,14 @@ export function cheerButton(note) {
   });
   show();
   return button;
+}
+
+/** A note back to its author (a signed note only: readers never learn who "a colleague" is). */
+function writeBack(note) {
+  const query = new URLSearchParams({ to: note.author.id, name: note.author.name });
+  return h("a", { href: `/notes/write?${query}`, "data-link": true, class: "note-action note-reply",
+    "aria-label": t("notes.writeBackTo", { name: note.author.name }) },
+  icon("send", 18), t("notes.writeBack"));
 }
 
 function reportButton(note, panel) {

@@ -1,4 +1,5 @@
-// Writing a note: to a person (found by name, in either script), my department, unit or site,
+// Writing a note: to a person (found by name, in either script; ?to=<id>&name=<name> chooses
+// one already, "Write back" on a note), my department, unit or site,
 // another site or unit, or everyone (with notes.company); or to a campaign, whose audience it
 // takes. Up to 500 characters with a counter, signed or from "a colleague". Sent through the
 // outbox with its own Idempotency-Key, so a note written offline goes out once, later.
@@ -30,7 +31,8 @@ export function render(ctx) {
     h("h1", { class: "page-title" }, t("write.title")), slot);
   Promise.all([campaignId ? get(`/api/campaigns/${encodeURIComponent(campaignId)}`) : null,
     placesFor(ctx.user)]).then(([campaign, places]) => {
-    slot.replaceChildren(composer(ctx, { campaign, places }));
+    const to = { id: params.get("to"), name: params.get("name") };
+    slot.replaceChildren(composer(ctx, { campaign, places, to }));
   }, (error) => {
     // Never a note to some other audience than the campaign's: say why, and nothing more.
     slot.replaceChildren(h("p", { class: "card notes-problem", role: "alert" }, error.message));
@@ -55,7 +57,7 @@ async function placesFor(user) {
 
 const ownPlaces = (user) => ({ sites: [user.site].filter(Boolean), units: [user.business_unit].filter(Boolean) });
 
-function composer(ctx, { campaign, places }) {
+function composer(ctx, { campaign, places, to: preset }) {
   const user = ctx.user;
   const kinds = ["person", "my-department", "my-unit", "my-site", "site", "unit",
     ...(can(user, "notes.company") ? ["company"] : [])];
@@ -112,7 +114,8 @@ function composer(ctx, { campaign, places }) {
     };
     form.elements.kind.addEventListener("change", showKind);
     showKind();
-    personSearch(form.elements.person_q, results, chosen, person);
+    const pick = personSearch(form.elements.person_q, results, chosen, person);
+    if (preset?.id && preset.name) pick(preset); // "Write back" on a note: its author, chosen
   }
   clearAsChanged(form);
   form.addEventListener("submit", (event) => {
@@ -144,7 +147,8 @@ export function whyNot(campaign) {
   return t("wall.notWriter");
 }
 
-/** The directory, searched by the start of any word of a name (either script) as one types. */
+/** The directory, searched by the start of any word of a name (either script) as one types;
+ * returns pick(person), to choose someone without a search. */
 function personSearch(input, results, chosen, person) {
   let timer = 0;
   let asked = 0;
@@ -153,8 +157,9 @@ function personSearch(input, results, chosen, person) {
     input.value = found.name;
     results.hidden = true;
     chosen.hidden = false;
-    chosen.replaceChildren(icon("check", 18), t("write.personChosen", { name: found.name,
-      place: [found.department, found.site].filter(Boolean).join(" · ") }));
+    const place = [found.department, found.site].filter(Boolean).join(" · ");
+    chosen.replaceChildren(icon("check", 18), place
+      ? t("write.personChosen", { name: found.name, place }) : found.name);
   };
   input.addEventListener("input", () => {
     person.id = null;
@@ -182,6 +187,7 @@ function personSearch(input, results, chosen, person) {
       }
     }, 250);
   });
+  return pick;
 }
 
 function audienceOf(form, user, person) {
