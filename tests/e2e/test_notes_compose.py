@@ -35,6 +35,8 @@ def test_the_composers_errors_show_next_to_their_fields(page: Page, accounts):
     expect(name).to_be_focused()  # the first field in error
 
     form.get_by_label("Send to").select_option("site")
+    # Every site of the directory is offered, not only the writer's own (Hangzhou).
+    expect(form.locator("#write-site-choices option[value='Wuhan']")).to_have_count(1)
     form.get_by_label("Site or region").fill("Atlantis")  # a site the directory does not have
     note.fill("x" * 501)
     expect(form.locator(".write-counter")).to_have_text("501 / 500")
