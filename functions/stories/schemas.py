@@ -123,6 +123,8 @@ class StoryFeaturedSchema(Schema):
 
 
 StoryPageSchema = page_schema(StorySchema, "StoryPageSchema")
-QueueStateSchema = Schema.from_dict({"state": fields.String(
-    load_default="reported", validate=validate.OneOf(("reported", "hidden")))},
-    name="StoryQueueStateSchema")
+
+
+class StoryModerationQuerySchema(StoryPageQuerySchema):
+    state = fields.String(load_default="reported",
+                          validate=validate.OneOf(("reported", "hidden")))
