@@ -68,4 +68,6 @@ def view(media, user: dict, story: dict, video: dict | None, mine: dict) -> dict
              "mine": mine, "featured": bool(story.get("featured"))}
     if story["author_id"] == user["id"] or may_moderate(user, story):
         shown["views"] = story.get("views", 0)
+    if "report_reasons" in story:  # HR's reported and hidden queues
+        shown |= {"reports": story.get("reports", 0), "report_reasons": story["report_reasons"]}
     return shown

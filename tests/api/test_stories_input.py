@@ -2,6 +2,8 @@
 
 import pytest
 
+from functions.transcode.ffmpeg import FfmpegTranscoder
+from functions.transcode.port import Outcome, Output
 from tests.api.stories_helpers import AUTHOR, COLLEAGUE, EDITOR, HR, Stories, make_clips
 
 MiB = 1024 * 1024
@@ -60,7 +62,11 @@ def test_the_too_long_message_follows_hr_s_limit_and_the_authors_language(storie
     assert stories.story(EDITOR, story_id)["reason_message"] == "视频时长超过 30 秒。"
 
 
-def test_a_recording_without_a_duration_comes_out_with_one_and_plays_while_loading(stories):
+def test_a_recording_without_a_duration_comes_out_with_one_and_plays_while_loading(
+        stories, tmp_path):
+    assert FfmpegTranscoder(None).probe(_saved(tmp_path / "in.webm", stories.clips[
+        "recorded_webm"])).duration_s is None  # as MediaRecorder writes it
+
     story_id = stories.post(AUTHOR, clip="recorded_webm")
 
     video = stories.story(AUTHOR, story_id)["video"]
@@ -69,7 +75,41 @@ def test_a_recording_without_a_duration_comes_out_with_one_and_plays_while_loadi
         with stories.phone(AUTHOR).get(rendition["url"]) as answer:
             whole = answer.get_data()
         assert whole.index(b"moov") < whole.index(b"mdat")  # +faststart: seekable at once
+        made = FfmpegTranscoder(None).probe(_saved(tmp_path / "out.mp4", whole))
+        assert made.duration_s == pytest.approx(2.0, abs=0.15)  # in the file's own header
     assert video["poster"]
+
+
+def _saved(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+def test_a_transcoder_that_learns_the_length_only_at_the_end_applies_the_story_limit(
+        stories, monkeypatch):
+    """MediaConvert: the length is known when the job ends; the story's limit applies then,
+    news's ten minutes to a news video."""
+    a = stories.adapters
+
+    def transcoded(job):
+        key = f"{job.output_prefix}video-720p.mp4"
+        a.media.put_bytes(key, b"mp4", "video/mp4")
+        return Outcome(job.video_id, duration_s=75.0, renditions={"720p": Output(key, 320, 240)})
+
+    monkeypatch.setattr(a.transcode, "submit", transcoded)
+    story_id = stories.post(AUTHOR)
+    news_upload = stories.phone(EDITOR).post("/api/videos/uploads", json={
+        "filename": "n.webm", "content_type": "video/webm", "size": 3})
+    news_id = news_upload.get_json()["video_id"]
+    stories.phone(EDITOR).put(news_upload.get_json()["parts"][0]["url"], data=b"abc")
+    stories.phone(EDITOR).post(f"/api/videos/uploads/{news_id}/complete")
+    assert a.worker.join(timeout=60)
+
+    shown = stories.story(AUTHOR, story_id)
+    assert (shown["status"], shown["reason"]) == ("failed", "too_long")
+    assert stories.files(stories.video_id(story_id)) == [
+        f"uploads/{stories.video_id(story_id)}/original.webm"]  # the outputs are dropped
+    assert stories.phone(EDITOR).get(f"/api/videos/{news_id}").get_json()["status"] == "ready"
 
 
 def test_a_caption_with_markup_is_stored_as_written(stories):

@@ -22,9 +22,12 @@ def test_a_reported_story_can_be_hidden_by_hr_and_restored(stories):
     assert stories.act(COLLEAGUE, story_id, "reports", reason="Shows a customer").status_code == 202
     assert stories.act(COLLEAGUE, story_id, "reports").status_code == 202  # once per person
     assert stories.feed(HR, "/api/stories/moderation") == [story_id]
+    queued = stories.page(HR, "/api/stories/moderation")["items"][0]
+    assert (queued["reports"], queued["report_reasons"]) == (1, ["Shows a customer"])
     assert stories.act(EDITOR, story_id, "hide").status_code == 403
 
     hidden = stories.act(HR, story_id, "hide", reason="A customer is in it")
+    stories.clock.advance(1)  # the audit orders actions by the second they happened
     assert hidden.status_code == 200 and hidden.get_json()["status"] == "hidden"
     assert stories.feed(COLLEAGUE) == [] and stories.feed(COLLEAGUE, unit="Retail") == []
     assert stories.get(COLLEAGUE, story_id).status_code == 404
