@@ -32,7 +32,8 @@ def _video(media, story: dict, video: dict | None) -> dict | None:
 
 
 def _status(story: dict, video: dict | None) -> str:
-    if story["status"] == "uploading" and video is not None and video["status"] == "processing":
+    if (story["status"] in ("uploading", "failed") and video is not None
+            and video["status"] == "processing"):  # a failed one: being processed again
         return "processing"
     return story["status"]
 

@@ -169,3 +169,25 @@ def test_a_story_s_video_is_deleted_with_the_story_not_on_its_own(stories):
     assert answer.status_code == 409
     assert answer.get_json()["error"]["code"] == "conflict"
     assert stories.story(AUTHOR, story_id)["video"]["status"] == "ready"
+
+
+def test_a_story_whose_video_failed_on_our_side_waits_for_release_once_retried(stories,
+                                                                                 monkeypatch):
+    transcoder = stories.adapters.transcode
+    real = transcoder.submit
+
+    def disk_full(job):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(transcoder, "submit", disk_full)
+    story_id = stories.post(AUTHOR)
+    assert stories.story(AUTHOR, story_id)["reason"] == "internal"
+    monkeypatch.setattr(transcoder, "submit", real)
+
+    retried = stories.phone(AUTHOR).post(f"/api/videos/{stories.video_id(story_id)}/retry")
+    assert retried.status_code == 202
+    assert stories.adapters.worker.join(timeout=60)
+
+    shown = stories.story(AUTHOR, story_id)
+    assert (shown["status"], shown["reason"]) == ("quarantine", None)
+    assert stories.feed(HR, "/api/stories/queue") == [story_id]
