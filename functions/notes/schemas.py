@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from ..audiences.keys import KINDS, NEEDS
 from ..audiences.schemas import AudienceSchema
 from ..directory.schemas import NAME
 from ..paging import page_schema
+from ..schema_fields import Instant
 
 LANGUAGES = ("en", "zh-CN")
 NOTE_KINDS = (*KINDS, "person")
 NOTE_NEEDS = {**NEEDS, "person": frozenset({"person"})}
-
-
-class Instant(fields.AwareDateTime):
-    """Epoch seconds inside, ISO-8601 in UTC ("2026-12-02T01:00:00Z") on the wire."""
-
-    def __init__(self, **kwargs):
-        super().__init__(default_timezone=None, **kwargs)
-
-    def _serialize(self, value, attr, obj, **kwargs):
-        if value is None:
-            return None
-        return datetime.fromtimestamp(value, UTC).isoformat().replace("+00:00", "Z")
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        return int(super()._deserialize(value, attr, data, **kwargs).timestamp())
 
 
 class NoteAudienceSchema(AudienceSchema):

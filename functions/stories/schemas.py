@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from ..notes.schemas import Instant
 from ..paging import page_schema
+from ..schema_fields import Instant
 from ..videos.schemas import PRINTABLE, RenditionSchema, UploadSchema
 from .service import CAPTION_MAX, REACTIONS
 
