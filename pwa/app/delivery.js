@@ -2,7 +2,7 @@
 // when the app comes back to the front, on a timer for retries, and through Background Sync
 // (the service worker sends it even if the app is closed) where the browser has it.
 
-import { reportOnline } from "./network.js";
+import { onNetworkChange, reportOnline } from "./network.js";
 import * as outbox from "./outbox.js";
 
 let timer = 0;
@@ -15,6 +15,8 @@ export function startDelivery() {
     if (message.type === "queued" || message.type === "owner") queued();
   });
   addEventListener("online", () => deliverNow({ force: true }));
+  // The server answered again after failed requests (network.js probes): send what waits.
+  onNetworkChange((online) => online && deliverNow({ force: true }));
   addEventListener("focus", () => deliverNow());
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") deliverNow();

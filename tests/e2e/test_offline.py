@@ -129,6 +129,19 @@ def test_a_write_made_offline_arrives_once_after_a_reload_and_a_lost_answer(
     assert len(declarations["items"]) == before + 1
 
 
+def test_a_phone_that_reached_nothing_sees_by_itself_that_it_is_back(page: Page, accounts):
+    # Wifi that reaches nothing: the browser says online, so no `online` event will ever come.
+    open_home(page, accounts, "employee@example.com")
+    banner = page.get_by_role("status").filter(has_text="You're offline")
+    page.context.route("**/api/**", lambda route: route.abort("connectionrefused"))
+    page.evaluate("import('/app/api.js').then((api) => api.get('/api/me')).catch(() => null)")
+    expect(banner).to_be_visible()
+
+    page.context.unroute("**/api/**")  # the server answers again; the browser says nothing
+    expect(banner).to_be_hidden()  # the app asked the server by itself (within a second or two)
+    assert page.evaluate("navigator.onLine")
+
+
 def stored_declarations(app, employee_id: str) -> list[dict]:
     """The person's declarations as the server stored them, newest first (each is kept)."""
     store = app.extensions["together"].store
