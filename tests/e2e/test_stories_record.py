@@ -1,0 +1,51 @@
+"""Recording a story on the phone: the fake camera, the preview, a crash, a refused camera."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import screenshot, wait_until
+from tests.e2e.stories import STORED_CHUNKS, open_recorder, phones, record, stories_server
+
+pytestmark = pytest.mark.e2e
+__all__ = ["phones", "stories_server"]
+
+
+def test_three_seconds_recorded_play_back_in_the_preview(phones):
+    page = phones("employee@example.com").page
+    open_recorder(page)
+    screenshot(page, "stories-recorder-en")
+    record(page, 3)
+    preview = page.get_by_label("Your recording")
+    wait_until(page, "document.querySelector('.record-preview').readyState >= 1")
+    kind = page.evaluate("import('/app/video/chunk-store.js').then((c) => c.recordings())"
+                         ".then((r) => [r[0].mimeType, r[0].state, r[0].stored])")
+    assert kind[0].startswith(("video/webm", "video/mp4")) and kind[1] == "recorded"
+    assert kind[2] >= 2, kind  # a chunk a second, kept as they came
+    expect(preview).to_be_visible()
+    expect(page.get_by_label("Caption")).to_be_visible()
+    screenshot(page, "stories-preview-en")
+
+
+def test_a_recording_cut_off_by_a_reload_is_offered_again(phones):
+    page = phones("employee@example.com").page
+    open_recorder(page)
+    record(page, 2, stop=False)
+    wait_until(page, f"{STORED_CHUNKS}.then((n) => n >= 2)")
+    page.reload()
+    expect(page.get_by_role("heading", name="You have an unfinished recording")).to_be_visible()
+    page.get_by_role("button", name="Use it").click()
+    expect(page.get_by_label("Your recording")).to_be_visible()
+    wait_until(page, "document.querySelector('.record-preview').readyState >= 1")
+
+
+def test_a_refused_camera_says_so_and_offers_the_file_picker(phones):
+    phone = phones("employee@example.com")
+    page = phone.page
+    page.add_init_script("""navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException("Permission denied", "NotAllowedError"));""")
+    page.goto("/stories/record")
+    expect(page.get_by_role("alert")).to_contain_text("The camera is not allowed")
+    picker = page.locator(".record-body input[type=file]")
+    expect(picker).to_have_attribute("accept", "video/mp4,video/quicktime,video/webm,video/*")
+    expect(page.get_by_text("Choose from phone")).to_be_visible()
+    screenshot(page, "stories-nocamera-en")
