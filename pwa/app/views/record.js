@@ -87,7 +87,7 @@ class RecordScreen {
     const recordButton = h("button", { type: "button", class: "record-button", "aria-label": t("record.start") },
       h("span", { class: "record-button-dot" }));
     const flip = h("button", { type: "button", class: "icon-button record-flip", "aria-label": t("record.switch") },
-      icon("refresh", 24));
+      icon("flip", 24));
     const controls = h("div", { class: "record-controls" }, flip, recordButton, this.#picker({ compact: true }));
     this.body.replaceChildren(stage, controls);
     this.cam = new Camera(video);
