@@ -16,8 +16,10 @@ NEWS_PUBLISHED = "news.published"  # item: dict, a news item that enters its aud
 HEALTH_STATUS_CHANGED = "health.status_changed"  # employee_id: str (nothing about the health)
 NOTE_PUBLISHED = "note.published"  # note: dict, a note that enters its audience's feeds
 NOTE_HIDDEN = "note.hidden"  # note: dict, reason: str; HR hid a note (its author is told why)
+STORY_RELEASED = "story.released"  # story: dict; a moderator released it (its author is told)
+STORY_REJECTED = "story.rejected"  # story: dict, with the moderator's reason (author told)
 NAMES = frozenset({VIDEO_SETTLED, NEWS_PUBLISHED, HEALTH_STATUS_CHANGED, NOTE_PUBLISHED,
-                   NOTE_HIDDEN})
+                   NOTE_HIDDEN, STORY_RELEASED, STORY_REJECTED})
 
 
 class Bus:

@@ -20,6 +20,10 @@ PERMISSIONS = {
     "notes.company": ("hr", "admin"),  # a note to the whole company outside a campaign
     "notes.campaigns": ("hr", "admin"),  # open and close campaigns, their display links
     "notes.moderate": ("hr", "admin"),  # moderation queues, blocked words, pause a wall
+    "stories.moderate": ("editor", "hr", "admin"),  # release or reject; editors: their units
+    "stories.hide": ("hr", "admin"),  # hide and restore released stories, reports; any unit
+    "stories.settings": ("hr", "admin"),  # the recording limit and the topic tags
+    "stories.feature": ("hr", "admin"),  # feature a story on Home
     # grant or remove the powerful roles, change their holders' emails, read who changed what
     "directory.grant": ("admin",),
 }
@@ -99,6 +103,18 @@ def may_manage_news_item(user: dict, item: dict) -> bool:
     permissions follow the current roles, so a demoted editor loses their old items too."""
     return ((item["author_id"] == user["id"] and has(user, "news.publish"))
             or may_manage_unit(user, unit_of(item["audience"])))
+
+
+def may_moderate_story(user: dict, unit: str | None) -> bool:
+    """Release or reject a story by someone of this unit: HR and admins any unit's (they may
+    hide stories too), an editor only the units they edit."""
+    edits = unit is not None and unit in (user.get("editor_units") or ())
+    return has(user, "stories.moderate") and (has(user, "stories.hide") or edits)
+
+
+def moderated_units(user: dict) -> list[str]:
+    """The units whose stories an editor moderates (HR and admins: every unit)."""
+    return sorted(user.get("editor_units") or ()) if has(user, "stories.moderate") else []
 
 
 def may_see_video(user: dict, video: dict) -> bool:

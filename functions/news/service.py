@@ -101,6 +101,8 @@ def _usable_video(store, user: dict, video_id: str) -> dict:
         raise Invalid("video_not_found", fields={"video_id": ["No such video."]}) from None
     if video.get("news_id"):
         raise Conflict("video_already_used")
+    if video.get("story_id"):
+        raise Conflict("video_in_story")
     if video["status"] == "failed":
         reason = t(f"video_failed_{video['reason']}")
         raise Invalid("video_failed", reason=reason, fields={"video_id": [reason]})

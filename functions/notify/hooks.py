@@ -64,6 +64,31 @@ def note_hidden(a, note: dict, reason: str) -> dict | None:
                    int(a.clock()))
 
 
+STORY_RELEASED_TITLE = {"en": "Your story is out", "zh-CN": "你的故事已发布"}
+STORY_RELEASED_BODY = {"en": "Colleagues can watch it now.", "zh-CN": "同事们现在可以观看了。"}
+STORY_REJECTED_TITLE = {"en": "Your story was not released", "zh-CN": "你的故事未能发布"}
+
+
+def story_released(a, story: dict) -> dict | None:
+    """A moderator released a story: its author hears it is out."""
+    return _tell_author(a, story, STORY_RELEASED_TITLE, STORY_RELEASED_BODY)
+
+
+def story_rejected(a, story: dict) -> dict | None:
+    """A moderator rejected a story: its author reads why (the moderator's words)."""
+    reason = (story.get("reason") or "")[:200]
+    return _tell_author(a, story, STORY_REJECTED_TITLE, {lang: reason for lang in
+                                                         STORY_REJECTED_TITLE})
+
+
+def _tell_author(a, story: dict, title: dict, body: dict) -> dict | None:
+    message = {"title": title, "body": body, "link": f"/stories?id={story['id']}",
+               "urgency": "normal", "ttl_s": 86400, "must_acknowledge": False,
+               "topic": "stories", "send_at": None}
+    return _notify(a, {"kind": "people", "people": [story["author_id"]]}, message,
+                   int(a.clock()))
+
+
 def _notify(a, audience: dict, message: dict, now: int) -> dict | None:
     try:
         return service.notify(a.store, audience, message, now,

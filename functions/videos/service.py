@@ -28,7 +28,8 @@ PLAY_URL_S = 6 * 3600
 MAX_DURATION_S = 600
 TYPES = {"video/mp4": "mp4", "video/quicktime": "mov", "video/webm": "webm"}
 SK = "VIDEO"
-# Who may start uploads: only news shows videos yet, so its publishers (stories will add theirs).
+# Who may start uploads here: news publishers. A story's video is started by POST /api/stories
+# instead (anyone, smaller limits), which calls create_upload with permission=None.
 UPLOAD_PERMISSION = "news.publish"
 
 
@@ -51,15 +52,21 @@ def visible(store, user: dict, video_id: str) -> dict:
 # -- uploading --------------------------------------------------------------------------------
 
 def create_upload(store, media, user: dict, filename: str, content_type: str, size: int,
-                  now: int, max_bytes: int) -> dict:
-    """Start a multipart upload of the original and hand out a URL for every part."""
-    permissions.require(user, UPLOAD_PERMISSION)
+                  now: int, max_bytes: int, *, permission: str | None = UPLOAD_PERMISSION,
+                  max_duration_s: float = MAX_DURATION_S, story_id: str = "") -> dict:
+    """Start a multipart upload of the original and hand out a URL for every part.
+
+    permission None: the caller has decided (a story: any employee); max_duration_s is kept on
+    the video and applied when it is processed; story_id ties it to a story (never to news)."""
+    if permission is not None:
+        permissions.require(user, permission)
     extension = TYPES.get(content_type.split(";", 1)[0].strip().lower())
     if extension is None:
         raise Invalid("video_type_not_allowed", fields={"content_type": ["Use MP4, MOV or WebM."]})
     if size > max_bytes:
-        raise Invalid("video_too_large", max_mb=max_bytes // (1024 * 1024),
-                      fields={"size": [f"At most {max_bytes} bytes."]})
+        max_mb = max_bytes // (1024 * 1024)
+        raise Invalid("video_too_large", max_mb=max_mb,
+                      fields={"size": [t("video_too_large", max_mb=max_mb)]})
     video_id = str(ULID())
     original = f"uploads/{video_id}/original.{extension}"
     try:
@@ -70,7 +77,8 @@ def create_upload(store, media, user: dict, filename: str, content_type: str, si
             "filename": filename, "content_type": content_type, "size": size,
             "part_size": PART_SIZE, "part_count": max(1, math.ceil(size / PART_SIZE)),
             "upload_id": upload_id, "original_key": original, "status": "uploading",
-            "news_id": "", "created_at": now, "updated_at": now,
+            "news_id": "", "story_id": story_id, "max_duration_s": max_duration_s,
+            "created_at": now, "updated_at": now,
             "gsi1pk": f"VIDEOS#{user['id']}", "gsi1sk": video_id,
             **uploading_index(video_id, now)}
     store.put(item, condition=Condition.not_exists())
@@ -175,7 +183,7 @@ def process(store, media, transcoder, events, video_id: str, now: int) -> dict |
     if video is None:
         log.info("video %s is not waiting to be processed; nothing to do", video_id)
         return get(store, video_id)
-    job = Job(video_id, video["original_key"], f"videos/{video_id}/", MAX_DURATION_S,
+    job = Job(video_id, video["original_key"], f"videos/{video_id}/", max_duration(video),
               attempt=video.get("retries", 0) + 1)
     try:
         outcome = transcoder.submit(job)
@@ -191,10 +199,15 @@ def process(store, media, transcoder, events, video_id: str, now: int) -> dict |
     return finish(store, media, events, outcome, now)
 
 
+def max_duration(video: dict | None) -> float:
+    """The longest this video may be: its own limit (a story's), else news's."""
+    return (video or {}).get("max_duration_s") or MAX_DURATION_S
+
+
 def finish(store, media, events, outcome: Outcome, now: int) -> dict | None:
     """Record how processing ended (once: a repeated completion event changes nothing), and
     announce it (events.VIDEO_SETTLED) to whoever uses the video."""
-    if outcome.ok and (outcome.duration_s or 0) > MAX_DURATION_S:
+    if outcome.ok and (outcome.duration_s or 0) > max_duration(get(store, outcome.video_id)):
         for key in outcome.keys():  # MediaConvert learns the length only by transcoding
             media.delete(key)
         outcome = Outcome.failed(outcome.video_id, "too_long", f"{outcome.duration_s} s")
@@ -270,13 +283,29 @@ def list_mine(store, media, user: dict, limit: int, cursor: str | None):
 
 
 def delete(store, media, user: dict, video_id: str) -> None:
-    """Remove a video and every file of it, unless a news item shows it."""
+    """Remove a video and every file of it, unless a news item or a story shows it."""
     video = visible(store, user, video_id)
+    if video.get("story_id"):  # set when the upload starts, never changed: no race
+        raise Conflict("video_in_story")
     try:
         # First the item: a job that ends later finds nothing and removes its own outputs.
         store.delete(*video_key(video_id), condition=Condition.present(news_id=""))
     except ConditionFailed:
         raise Conflict("video_in_use") from None
+    remove_files(media, video)
+
+
+def purge(store, media, video_id: str) -> None:
+    """Remove a story's video and its files (the story has decided: its author deleted it, or
+    a moderator rejected it); nothing if it is gone already."""
+    video = get(store, video_id)
+    if video is None:
+        return
+    store.delete(*video_key(video_id))  # first the item: a job ending later drops its outputs
+    remove_files(media, video)
+
+
+def remove_files(media, video: dict) -> None:
     if video["status"] == "uploading":
         media.abort_multipart(video["original_key"], video["upload_id"])
     keys = [video["original_key"], *(r["key"] for r in video.get("renditions", [])),
