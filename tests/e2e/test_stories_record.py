@@ -4,7 +4,15 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import screenshot, wait_until
-from tests.e2e.stories import STORED_CHUNKS, open_recorder, phones, record, stories_server
+from tests.e2e.stories import (
+    STORED_CHUNKS,
+    open_recorder,
+    phones,
+    record,
+    share_recording,
+    stories_server,
+)
+from tests.e2e.uploads import PART_S, UploadWatch, poll, wait_until_processed
 
 pytestmark = pytest.mark.e2e
 __all__ = ["phones", "stories_server"]
@@ -26,16 +34,34 @@ def test_three_seconds_recorded_play_back_in_the_preview(phones):
     screenshot(page, "stories-preview-en")
 
 
-def test_a_recording_cut_off_by_a_reload_is_offered_again(phones):
+def test_a_recording_cut_off_by_a_reload_is_recovered_and_uploaded(phones, stories_server):
+    app, _ = stories_server
     page = phones("employee@example.com").page
     open_recorder(page)
-    record(page, 2, stop=False)
+    record(page, 3, stop=False)
     wait_until(page, f"{STORED_CHUNKS}.then((n) => n >= 2)")
-    page.reload()
+    page.reload()  # as a crash or a closed tab would: MediaRecorder never said "stop"
     expect(page.get_by_role("heading", name="You have an unfinished recording")).to_be_visible()
+    screenshot(page, "stories-recovered-en")
     page.get_by_role("button", name="Use it").click()
     expect(page.get_by_label("Your recording")).to_be_visible()
     wait_until(page, "document.querySelector('.record-preview').readyState >= 1")
+    held = []  # the part waits here, so the progress bar can be seen
+    page.route("**/api/media/local/parts**", lambda route: held.append(route))
+    with UploadWatch(app, page) as watch:
+        share_recording(page, "Recovered after a reload", tag=None)
+        poll(page, lambda: held, PART_S, "the part sent")
+        bar = page.get_by_role("progressbar", name="Upload progress")
+        expect(bar).to_be_visible()
+        screenshot(page, "stories-uploading-en")
+        for route in held:
+            route.continue_()
+        page.unroute("**/api/media/local/parts**")
+        video_id = watch.wait_for_completion()
+    video = wait_until_processed(page, app, video_id, 3)
+    assert video["status"] == "ready", video
+    assert video["duration_s"] >= 1.5, video  # the seconds kept before the reload
+    expect(page.get_by_role("heading", name="Shared: waiting for review")).to_be_visible()
 
 
 def test_a_refused_camera_says_so_and_offers_the_file_picker(phones):

@@ -108,7 +108,8 @@ async function showMine(body) {
       return;
     }
     list.replaceChildren(...rows);
-    body.replaceChildren(list, page.offline ? h("p", { class: "hint" }, t("stories.mineOffline")) : null);
+    body.replaceChildren(...[list, page.offline && h("p", { class: "hint" }, t("stories.mineOffline"))]
+      .filter(Boolean));
   };
   const stop = subscribe(() => (list.isConnected || body.isConnected ? fill().catch(showError) : stop()));
   await fill();

@@ -1,0 +1,47 @@
+"""The stories feed on a phone: swiping through many stories keeps few videos alive."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.clips import short_clip
+from tests.e2e.conftest import screenshot, wait_until
+from tests.e2e.stories import phones, released_stories, stories_server
+
+pytestmark = pytest.mark.e2e
+__all__ = ["phones", "stories_server"]
+
+# The most <video> elements the page ever held, seen by a MutationObserver from the start.
+COUNT_VIDEOS = """
+  window.mostVideos = 0;
+  new MutationObserver(() => {
+    window.mostVideos = Math.max(window.mostVideos, document.querySelectorAll('video').length);
+  }).observe(document, {childList: true, subtree: true});
+"""
+
+
+def test_swiping_through_20_stories_never_holds_more_than_5_videos(phones, stories_server,
+                                                                   tmp_path):
+    app, _ = stories_server
+    author = phones("employee@example.com").page
+    ids = released_stories(author, app, short_clip(tmp_path), 20)
+    viewer = phones("staff0009@example.com")
+    page = viewer.page
+    page.add_init_script(COUNT_VIDEOS)
+    page.goto("/stories")
+    feed = page.locator(".story-feed")
+    newest_first = list(reversed(ids))
+    expect(page.locator(".story-slide").first).to_have_attribute("data-story", newest_first[0])
+    assert page.locator(".story-slide").count() >= 20
+    screenshot(page, "stories-feed-many-en")
+    for index, story_id in enumerate(newest_first):
+        feed.evaluate("(f, i) => f.scrollTo(0, f.clientHeight * i)", index)
+        slide = page.locator(f".story-slide[data-story='{story_id}']")
+        expect(slide.locator("video")).to_have_count(1)
+        video = f"document.querySelector(\".story-slide[data-story='{story_id}'] video\")"
+        wait_until(page, f"!{video}.paused")  # the story in view plays
+        if index + 1 < len(newest_first):
+            following = page.locator(f".story-slide[data-story='{newest_first[index + 1]}'] video")
+            expect(following).to_have_attribute("preload", "auto")  # the next one loads ahead
+        assert page.locator("video").count() <= 5
+    assert page.evaluate("window.mostVideos") <= 5
+    assert page.evaluate("window.mostVideos") >= 3

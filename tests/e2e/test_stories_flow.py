@@ -1,0 +1,99 @@
+"""A story from the phone's camera to a colleague's feed, and what people do with it there."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.clips import short_clip
+from tests.e2e.conftest import OUTBOX_EMPTY, screenshot, wait_until
+from tests.e2e.stories import (
+    open_recorder,
+    phones,
+    record,
+    share_recording,
+    stories_server,
+    story_of_video,
+    upload_clip,
+)
+from tests.e2e.uploads import UploadWatch, wait_until_processed
+
+pytestmark = pytest.mark.e2e
+__all__ = ["phones", "stories_server"]
+COLLEAGUE = "staff0009@example.com"  # Retail, Wuhan, like the author
+
+
+def playing(story_id: str) -> str:
+    return (f"(() => {{ const v = document.querySelector(\".story-slide[data-story='{story_id}'] "
+            "video\"); return Boolean(v && !v.paused && v.currentTime > 0.2); })()")
+
+
+def test_a_recorded_story_is_released_by_hr_and_plays_in_a_colleagues_feed(phones, stories_server):
+    app, _ = stories_server
+    page = phones("employee@example.com").page
+    open_recorder(page)
+    record(page, 3)
+    with UploadWatch(app, page) as watch:
+        share_recording(page, "Packing orders at my kitchen table")
+        expect(page.locator(".story-progress")).to_be_visible()
+        screenshot(page, "stories-sharing-en")
+        video_id = watch.wait_for_completion()
+    video = wait_until_processed(page, app, video_id, 3)
+    assert video["status"] == "ready", video
+    story_id = story_of_video(app, video_id)["story_id"]
+    expect(page.get_by_role("heading", name="Shared: waiting for review")).to_be_visible()
+    wait_until(page, "import('/app/video/chunk-store.js').then((c) => c.recordings())"
+                     ".then((r) => r.length === 0)")  # the phone's copy is freed
+
+    page.goto("/stories?tab=mine")
+    row = page.locator(f".story-row[data-story='{story_id}']")
+    expect(row).to_contain_text("Waiting for review")
+    expect(row).to_contain_text("Packing orders at my kitchen table")
+    screenshot(page, "stories-mine-en")
+
+    hr = phones("hr@example.com").page
+    hr.goto("/tools/stories")
+    card = hr.locator(f".moderation-card[data-story='{story_id}']")
+    expect(card).to_contain_text("Packing orders at my kitchen table")
+    screenshot(hr, "stories-moderation-en")
+    card.get_by_role("button", name="Release").click()
+    expect(hr.get_by_text("Released: colleagues see it in their feed.")).to_be_visible()
+    expect(card).to_have_count(0)
+
+    colleague = phones(COLLEAGUE).page
+    colleague.goto("/stories")
+    slide = colleague.locator(f".story-slide[data-story='{story_id}']")
+    expect(slide).to_contain_text("Packing orders at my kitchen table")
+    wait_until(colleague, playing(story_id))
+    assert slide.locator("video").evaluate("(v) => v.muted")  # sound only after a tap
+    slide.get_by_role("button", name="Turn sound on").click()
+    assert not slide.locator("video").evaluate("(v) => v.muted")
+    screenshot(colleague, "stories-feed-en")
+
+
+def test_a_reaction_counts_once_though_pressed_twice_and_replayed(phones, stories_server, tmp_path):
+    app, _ = stories_server
+    author = phones("employee@example.com").page
+    story_id = upload_clip(author, app, short_clip(tmp_path))
+    hr = phones("hr@example.com").page
+    assert hr.request.post(f"/api/stories/{story_id}/release").ok
+
+    page = phones(COLLEAGUE).page
+    page.goto("/stories")
+    slide = page.locator(f".story-slide[data-story='{story_id}']")
+    keep_going = slide.get_by_role("button", name="Keep going (加油)")
+    keep_going.click()
+    keep_going.click()
+    expect(keep_going).to_have_attribute("aria-pressed", "true")
+    expect(keep_going.locator(".reaction-count")).to_have_text("1")
+    wait_until(page, OUTBOX_EMPTY)
+    # The outbox sends it again (its answer lost on the way back): still one.
+    page.evaluate(f"""import('/app/outbox.js').then(async (o) => {{
+      await o.enqueue({{url: '/api/stories/{story_id}/reactions', body: {{kind: 'keep_going'}}}});
+      await o.flush({{force: true}});
+    }})""")
+    wait_until(page, OUTBOX_EMPTY)
+    story = page.request.get(f"/api/stories/{story_id}").json()
+    assert story["reactions"]["keep_going"] == 1, story["reactions"]
+    assert story["mine"]["keep_going"] is True
+    page.reload()
+    expect(keep_going).to_have_attribute("aria-pressed", "true")
+    expect(keep_going.locator(".reaction-count")).to_have_text("1")
