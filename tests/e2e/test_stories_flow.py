@@ -97,3 +97,68 @@ def test_a_reaction_counts_once_though_pressed_twice_and_replayed(phones, storie
     page.reload()
     expect(keep_going).to_have_attribute("aria-pressed", "true")
     expect(keep_going.locator(".reaction-count")).to_have_text("1")
+
+
+def test_a_story_shared_offline_waits_and_uploads_when_the_network_returns(phones,
+                                                                          stories_server):
+    app, _ = stories_server
+    phone = phones("employee@example.com")
+    page = phone.page
+    open_recorder(page)
+    record(page, 2)
+    phone.context.set_offline(True)
+    share_recording(page, "Shared from the basement", tag=None)
+    expect(page.get_by_role("heading", name="Kept on this phone")).to_be_visible()
+    screenshot(page, "stories-kept-offline-en")
+    with UploadWatch(app, page) as watch:
+        phone.context.set_offline(False)
+        video_id = watch.wait_for_completion()
+    video = wait_until_processed(page, app, video_id, 2)
+    assert video["status"] == "ready", video
+    expect(page.get_by_role("heading", name="Shared: waiting for review")).to_be_visible()
+    story = story_of_video(app, video_id)
+    assert app.extensions["together"].store.get(f"STORY#{story['story_id']}", "STORY")[
+        "caption"] == "Shared from the basement"
+
+
+def test_a_file_that_is_not_a_video_is_refused_in_words(phones, tmp_path):
+    page = phones("employee@example.com", "zh-CN").page
+    page.add_init_script("""navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException("no camera", "NotFoundError"));""")
+    page.goto("/stories/record")
+    expect(page.get_by_role("alert").first).to_contain_text("未找到摄像头")
+    notes = tmp_path / "minutes.txt"
+    notes.write_text("Minutes of the Monday meeting.\n", encoding="utf-8")
+    page.locator(".record-body input[type=file]").set_input_files(notes)
+    expect(page.locator(".record-file-error")).to_have_text("这个文件不是视频。请选择视频文件。")
+    screenshot(page, "stories-nocamera-zh")
+
+
+def test_the_story_screens_in_chinese(phones, stories_server, tmp_path):
+    app, _ = stories_server
+    author = phones("employee@example.com", "zh-CN").page
+    released = upload_clip(author, app, short_clip(tmp_path))
+    waiting = upload_clip(author, app, short_clip(tmp_path))
+    hr = phones("hr@example.com", "zh-CN").page
+    assert hr.request.post(f"/api/stories/{released}/release").ok
+
+    author.goto("/stories/record")
+    expect(author.get_by_role("button", name="开始录制")).to_be_enabled()
+    screenshot(author, "stories-recorder-zh")
+    author.locator(".record-controls input[type=file]").set_input_files(short_clip(tmp_path))
+    expect(author.get_by_label("说明文字", exact=True)).to_be_visible()
+    author.get_by_label("说明文字", exact=True).fill("在家打包订单")
+    author.locator(".tag-choice", has_text="居家办公").click()
+    screenshot(author, "stories-form-zh")
+    author.goto("/stories?tab=mine")
+    expect(author.locator(f".story-row[data-story='{waiting}']")).to_contain_text("等待审核")
+    screenshot(author, "stories-mine-zh")
+
+    hr.goto("/tools/stories")
+    expect(hr.locator(f".moderation-card[data-story='{waiting}']")).to_be_visible()
+    screenshot(hr, "stories-moderation-zh")
+    colleague = phones(COLLEAGUE, "zh-CN").page
+    colleague.goto("/stories")
+    expect(colleague.locator(f".story-slide[data-story='{released}']")).to_be_visible()
+    wait_until(colleague, playing(released))
+    screenshot(colleague, "stories-feed-zh")

@@ -7,7 +7,7 @@ import { h } from "../dom.js";
 import { formatAgo, formatNumber, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import * as outbox from "../outbox.js";
-import { showError } from "../toast.js";
+import { showError, toast } from "../toast.js";
 import { chooseRendition } from "../video/player.js";
 
 export const REACTIONS = ["keep_going", "thank_you", "heart"];
@@ -19,6 +19,12 @@ export const posterOf = (story) => {
   const poster = story.video?.poster;
   return typeof poster === "string" ? poster : poster?.url ?? null;
 };
+
+/** A function naming a tag id in my language, from HR's list (GET /api/stories/settings). */
+export function tagNames(tags = []) {
+  const names = new Map(tags.map((tag) => [tag.id, localized(tag.label).text]));
+  return (id) => names.get(id) ?? id;
+}
 
 /** Milliseconds from an API time (epoch seconds or an ISO string). */
 export const timeOf = (value) => (typeof value === "number" ? value * 1000 : Date.parse(value));
@@ -34,7 +40,7 @@ export function sourceOf(story) {
  * The feed. `loadMore()` resolves to the next stories ([] at the end); it is asked for more when
  * the person nears the end.
  */
-export function storySlides(first, { loadMore }) {
+export function storySlides(first, { loadMore, tagName = (id) => id }) {
   const list = h("div", { class: "story-feed", role: "feed", "aria-label": t("stories.feed"),
     tabindex: 0 });
   const slides = [];
@@ -45,7 +51,7 @@ export function storySlides(first, { loadMore }) {
 
   const add = (stories) => {
     for (const story of stories) {
-      const slide = storySlide(story, {
+      const slide = storySlide(story, { tagName,
         toggleSound: () => {
           sound = !sound;
           for (const s of slides) s.setSound(sound);
@@ -89,7 +95,7 @@ export function storySlides(first, { loadMore }) {
   return list;
 }
 
-function storySlide(story, { toggleSound }) {
+function storySlide(story, { tagName, toggleSound }) {
   const poster = posterOf(story);
   const stage = h("div", { class: "story-stage" },
     poster && h("img", { class: "story-poster", src: poster, alt: "", loading: "lazy" }));
@@ -107,8 +113,8 @@ function storySlide(story, { toggleSound }) {
       story.released_at || story.created_at ? formatAgo(timeOf(story.released_at || story.created_at)) : null]
       .filter(Boolean).join(" · ")),
     story.caption && h("p", { class: "story-caption", lang: caption.lang }, caption.text),
-    story.tags?.length > 0 && h("p", { class: "story-tags" }, story.tags.map((tag) => h("span", {}, `#${tag}`)))),
-  h("div", { class: "story-side" }, soundButton, reactions(story)));
+    story.tags?.length > 0 && h("p", { class: "story-tags" }, story.tags.map((tag) => h("span", {}, `#${tagName(tag)}`)))),
+  h("div", { class: "story-side" }, soundButton, reactions(story), reportButton(story)));
   let video = null;
   let wantPlay = false;
 
@@ -204,4 +210,23 @@ function reportView(story) {
   localStorage.setItem(VIEWED + story.id, "1");
   outbox.enqueue({ url: `/api/stories/${story.id}/views`, body: {}, label: "outbox.storyView" })
     .catch(showError);
+}
+
+/** "Report this story": once, through the outbox; HR sees it among the reported ones. */
+function reportButton(story) {
+  const button = h("button", { type: "button", class: "story-report", "aria-label": t("stories.report") },
+    icon("alert", 22));
+  button.addEventListener("click", async () => {
+    if (!confirm(t("stories.reportConfirm"))) return;
+    button.disabled = true;
+    try {
+      await outbox.enqueue({ url: `/api/stories/${story.id}/reports`, body: { reason: "" },
+        label: "outbox.storyReport" });
+      toast(t("stories.reported"));
+    } catch (error) {
+      button.disabled = false;
+      showError(error);
+    }
+  });
+  return button;
 }

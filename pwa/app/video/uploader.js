@@ -313,4 +313,5 @@ export async function forgetUploads() {
   for (const upload of live.values()) upload.abort.abort();
   live.clear();
   await db.clear(STORE);
+  await db.clear("recordings"); // stories recorded or kept to share (video/chunk-store.js)
 }

@@ -8,7 +8,7 @@ import { formatAgo, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { can } from "../permissions.js";
 import { clearErrors, showError, showFieldError, toast } from "../toast.js";
-import { posterOf, sourceOf, timeOf } from "../ui/story-slides.js";
+import { posterOf, sourceOf, tagNames, timeOf } from "../ui/story-slides.js";
 import { formatDuration } from "../video/player.js";
 
 export const title = () => t("tools.stories.title");
@@ -29,9 +29,11 @@ export function render(ctx) {
       sections.map((name) => h("a", { href: `/tools/stories?show=${name}`, "data-link": true,
         class: "stories-tab", "aria-current": name === current ? "page" : null }, t(`moderation.${name}`)))),
     list);
+  let tagName = null;
   const load = async () => {
+    tagName ??= tagNames((await get("/api/stories/settings")).tags);
     const { items } = await get(SECTIONS[current]);
-    list.replaceChildren(...(items.length ? items.map((story) => storyCard(story, current, load))
+    list.replaceChildren(...(items.length ? items.map((story) => storyCard(story, current, load, tagName))
       : [h("section", { class: "card empty" },
         h("div", { class: "empty-art empty-art-stories" }, icon("check", 44)),
         h("h2", { class: "empty-heading" }, t(`moderation.${current}.none`)))]));
@@ -40,7 +42,7 @@ export function render(ctx) {
   return page;
 }
 
-function storyCard(story, section, reload) {
+function storyCard(story, section, reload, tagName) {
   const source = sourceOf(story);
   const caption = localized({ [story.caption_lang || "en"]: story.caption });
   const video = source ? h("video", { class: "moderation-video", controls: true, playsinline: true,
@@ -57,7 +59,7 @@ function storyCard(story, section, reload) {
       story.video?.duration_s ? formatDuration(story.video.duration_s) : null,
       formatAgo(timeOf(story.created_at))].filter(Boolean).join(" · ")),
     caption.text && h("p", { class: "moderation-caption", lang: caption.lang }, caption.text),
-    story.tags?.length > 0 && h("p", { class: "story-tags-plain" }, story.tags.map((tag) => `#${tag}`).join(" "))),
+    story.tags?.length > 0 && h("p", { class: "story-tags-plain" }, story.tags.map((tag) => `#${tagName(tag)}`).join(" "))),
   actions);
   const act = async (button, path, body, done) => {
     button.disabled = true;

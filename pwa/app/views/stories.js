@@ -7,7 +7,7 @@ import { h } from "../dom.js";
 import { formatAgo, formatNumber, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { showError, toast } from "../toast.js";
-import { posterOf, storySlides, timeOf } from "../ui/story-slides.js";
+import { posterOf, storySlides, tagNames, timeOf } from "../ui/story-slides.js";
 import { formatDuration } from "../video/player.js";
 import { sendWaiting, subscribe, waiting } from "../video/story-share.js";
 
@@ -45,6 +45,7 @@ async function showFeed(ctx, body) {
     settings.tags.map((tag) => h("option", { value: `tag=${encodeURIComponent(tag.id)}` },
       `#${localized(tag.label).text}`)));
   const slot = h("div", { class: "stories-slot" });
+  const asked = new URLSearchParams(location.search).get("id");
   body.replaceChildren(h("div", { class: "field stories-filter-field" },
     h("label", { class: "visually-hidden", for: filter.id }, t("stories.filter")), filter), slot);
   const load = async () => {
@@ -57,12 +58,21 @@ async function showFeed(ctx, body) {
       return answer.items;
     };
     try {
-      const first = await pageOf();
+      let first = await pageOf();
+      if (asked && !filter.value) { // a notification's link: that story first
+        const story = await get(`/api/stories/${encodeURIComponent(asked)}`).catch((error) => {
+          console.warn("the story asked for is not shown", error);
+          return null;
+        });
+        if (story?.status === "released") first = [story, ...first.filter((s) => s.id !== story.id)];
+        else if (story) return ctx.navigate("/stories?tab=mine", { replace: true }); // mine, not out
+      }
       if (!first.length) {
         slot.replaceChildren(emptyFeed(Boolean(filter.value)));
         return;
       }
-      slot.replaceChildren(storySlides(first, { loadMore: () => (cursor ? pageOf() : Promise.resolve([])) }));
+      slot.replaceChildren(storySlides(first, { tagName: tagNames(settings.tags),
+        loadMore: () => (cursor ? pageOf() : Promise.resolve([])) }));
     } catch (error) {
       slot.replaceChildren(error.offline ? offline() : h("p", { class: "hint" }, error.message));
       if (!error.offline) showError(error);
