@@ -4,8 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.clips import short_clip
-from tests.e2e.conftest import screenshot, wait_until
-from tests.e2e.stories import phones, released_stories, stories_server
+from tests.e2e.conftest import SCREENS, screenshot, wait_until
+from tests.e2e.stories import phones, released_stories, stories_server, upload_clip
 
 pytestmark = pytest.mark.e2e
 __all__ = ["phones", "stories_server"]
@@ -45,3 +45,39 @@ def test_swiping_through_20_stories_never_holds_more_than_5_videos(phones, stori
         assert page.locator("video").count() <= 5
     assert page.evaluate("window.mostVideos") <= 5
     assert page.evaluate("window.mostVideos") >= 3
+
+
+def test_hr_features_a_story_that_opens_from_everyones_home(phones, stories_server, tmp_path):
+    app, _ = stories_server
+    author = phones("employee@example.com").page
+    story_id = upload_clip(author, app, short_clip(tmp_path))
+    hr = phones("hr@example.com").page
+    assert hr.request.post(f"/api/stories/{story_id}/release").ok
+    hr.goto(f"/stories?id={story_id}")
+    slide = hr.locator(".story-slide").first
+    expect(slide).to_have_attribute("data-story", story_id)
+    slide.get_by_role("button", name="Feature on Home").click()
+    expect(slide.get_by_role("button", name="Take off Home")).to_have_attribute("aria-pressed",
+                                                                             "true")
+    page = phones("staff0009@example.com").page
+    page.goto("/")
+    featured = page.locator(f".featured-item[data-story='{story_id}']")
+    expect(featured).to_contain_text("Morning at the warehouse")
+    page.locator(".featured-stories").screenshot(path=SCREENS / "stories-home-featured-en.png")
+    featured.click()
+    expect(page.locator(".story-slide").first).to_have_attribute("data-story", story_id)
+    wait_until(page, f"!document.querySelector(\".story-slide[data-story='{story_id}'] video\")"
+                     "?.paused")
+
+
+def test_the_author_deletes_a_story_from_mine(phones, stories_server, tmp_path):
+    app, _ = stories_server
+    author = phones("employee@example.com").page
+    story_id = upload_clip(author, app, short_clip(tmp_path))
+    author.goto("/stories?tab=mine")
+    row = author.locator(f".story-row[data-story='{story_id}']")
+    expect(row).to_contain_text("Waiting for review")
+    author.once("dialog", lambda dialog: dialog.accept())
+    row.get_by_role("button", name="Delete this story").click()
+    expect(row).to_have_count(0)
+    assert author.request.get(f"/api/stories/{story_id}").status == 404

@@ -3,6 +3,7 @@
 // at most WINDOW video elements exist at once, the others are posters, and the next story
 // preloads. Each story is reported viewed once, and reactions go through the outbox.
 
+import { request } from "../api.js";
 import { h } from "../dom.js";
 import { formatAgo, formatNumber, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
@@ -40,7 +41,7 @@ export function sourceOf(story) {
  * The feed. `loadMore()` resolves to the next stories ([] at the end); it is asked for more when
  * the person nears the end.
  */
-export function storySlides(first, { loadMore, tagName = (id) => id }) {
+export function storySlides(first, { loadMore, tagName = (id) => id, canFeature = false }) {
   const list = h("div", { class: "story-feed", role: "feed", "aria-label": t("stories.feed"),
     tabindex: 0 });
   const slides = [];
@@ -51,7 +52,7 @@ export function storySlides(first, { loadMore, tagName = (id) => id }) {
 
   const add = (stories) => {
     for (const story of stories) {
-      const slide = storySlide(story, { tagName,
+      const slide = storySlide(story, { tagName, canFeature,
         toggleSound: () => {
           sound = !sound;
           for (const s of slides) s.setSound(sound);
@@ -95,7 +96,7 @@ export function storySlides(first, { loadMore, tagName = (id) => id }) {
   return list;
 }
 
-function storySlide(story, { tagName, toggleSound }) {
+function storySlide(story, { tagName, canFeature, toggleSound }) {
   const poster = posterOf(story);
   const stage = h("div", { class: "story-stage" },
     poster && h("img", { class: "story-poster", src: poster, alt: "", loading: "lazy" }));
@@ -114,7 +115,8 @@ function storySlide(story, { tagName, toggleSound }) {
       .filter(Boolean).join(" · ")),
     story.caption && h("p", { class: "story-caption", lang: caption.lang }, caption.text),
     story.tags?.length > 0 && h("p", { class: "story-tags" }, story.tags.map((tag) => h("span", {}, `#${tagName(tag)}`)))),
-  h("div", { class: "story-side" }, soundButton, reactions(story), reportButton(story)));
+  h("div", { class: "story-side" }, soundButton, reactions(story),
+    canFeature && featureButton(story), reportButton(story)));
   let video = null;
   let wantPlay = false;
 
@@ -228,5 +230,31 @@ function reportButton(story) {
       showError(error);
     }
   });
+  return button;
+}
+
+/** HR's "Feature on Home" (stories.feature): on or off, at once (at most 3 featured). */
+function featureButton(story) {
+  let featured = Boolean(story.featured);
+  const button = h("button", { type: "button", class: "story-report story-feature" }, icon("pin", 22));
+  const show = () => {
+    button.setAttribute("aria-pressed", String(featured));
+    button.setAttribute("aria-label", t(featured ? "stories.unfeature" : "stories.feature"));
+  };
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      await request(`/api/stories/${story.id}/feature`, { method: featured ? "DELETE" : "POST",
+        headers: { "Idempotency-Key": crypto.randomUUID() } });
+      featured = !featured;
+      toast(t(featured ? "stories.featured" : "stories.unfeatured"));
+      show();
+    } catch (error) {
+      showError(error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  show();
   return button;
 }

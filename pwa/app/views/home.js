@@ -8,6 +8,7 @@ import { dismiss, dismissed, installOffer, onInstallChange, promptInstall } from
 import { showError } from "../toast.js";
 import { audienceName, poster, states } from "../ui/news.js";
 import { pushPrompt } from "../ui/push-card.js";
+import { featuredStories } from "../ui/story-featured.js";
 
 export const title = () => t("nav.home");
 
@@ -26,6 +27,7 @@ export function render(ctx) {
     pushPrompt(),
     install,
     todayCard(feature("news", "/news", t("home.news.text", { unit: user.business_unit }))),
+    featuredStories(),
     feature("pass", "/pass", t("home.pass.text")),
     feature("notes", "/notes", t("home.notes.text")));
 }

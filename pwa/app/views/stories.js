@@ -6,6 +6,7 @@ import { get, request } from "../api.js";
 import { h } from "../dom.js";
 import { formatAgo, formatNumber, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
+import { can } from "../permissions.js";
 import { showError, toast } from "../toast.js";
 import { posterOf, storySlides, tagNames, timeOf } from "../ui/story-slides.js";
 import { formatDuration } from "../video/player.js";
@@ -72,6 +73,7 @@ async function showFeed(ctx, body) {
         return;
       }
       slot.replaceChildren(storySlides(first, { tagName: tagNames(settings.tags),
+        canFeature: can(ctx.user, "stories.feature"),
         loadMore: () => (cursor ? pageOf() : Promise.resolve([])) }));
     } catch (error) {
       slot.replaceChildren(error.offline ? offline() : h("p", { class: "hint" }, error.message));
