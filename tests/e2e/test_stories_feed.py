@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from tests.e2e.clips import short_clip
 from tests.e2e.conftest import SCREENS, screenshot, wait_until
 from tests.e2e.stories import phones, released_stories, stories_server, upload_clip
+from tests.e2e.test_accessibility import serious_violations
 
 pytestmark = pytest.mark.e2e
 __all__ = ["phones", "stories_server"]
@@ -81,3 +82,20 @@ def test_the_author_deletes_a_story_from_mine(phones, stories_server, tmp_path):
     row.get_by_role("button", name="Delete this story").click()
     expect(row).to_have_count(0)
     assert author.request.get(f"/api/stories/{story_id}").status == 404
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_story_screens_pass_axe(phones, stories_server, scheme, tmp_path):
+    app, _ = stories_server
+    # axe is injected as an inline script, which the app's Content-Security-Policy forbids.
+    page = phones("hr@example.com", bypass_csp=True, color_scheme=scheme).page
+    if not page.request.get("/api/stories").json()["items"]:  # this test on its own
+        author = phones("employee@example.com").page
+        story_id = upload_clip(author, app, short_clip(tmp_path))
+        assert page.request.post(f"/api/stories/{story_id}/release").ok
+    for path, shown in [("/stories", ".story-slide"), ("/stories?tab=mine", ".stories-body > *"),
+                        ("/stories/record", ".record-controls"),
+                        ("/tools/stories", ".moderation-list > .card")]:
+        page.goto(path)
+        expect(page.locator(shown).first).to_be_visible()
+        assert serious_violations(page) == [], path

@@ -79,7 +79,7 @@ def test_a_reaction_counts_once_though_pressed_twice_and_replayed(phones, storie
     page = phones(COLLEAGUE).page
     page.goto("/stories")
     slide = page.locator(f".story-slide[data-story='{story_id}']")
-    keep_going = slide.get_by_role("button", name="Keep going (加油)")
+    keep_going = slide.get_by_role("button", name="加油 keep going")
     keep_going.click()
     keep_going.click()
     expect(keep_going).to_have_attribute("aria-pressed", "true")

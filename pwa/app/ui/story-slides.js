@@ -4,7 +4,7 @@
 // preloads. Each story is reported viewed once, and reactions go through the outbox.
 
 import { request } from "../api.js";
-import { h } from "../dom.js";
+import { h, hiddenText } from "../dom.js";
 import { formatAgo, formatNumber, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import * as outbox from "../outbox.js";
@@ -184,10 +184,12 @@ function reactions(story) {
   const mine = { ...story.mine };
   const buttons = REACTIONS.map((kind) => {
     const count = h("span", { class: "reaction-count" }, formatNumber(counts[kind]));
+    // The name starts with what is seen ("加油"), then says it in words, then the count.
     const button = h("button", { type: "button", class: "reaction", "data-kind": kind,
-      "aria-pressed": String(Boolean(mine[kind])), "aria-label": t(`stories.reaction.${kind}`) },
-    h("span", { class: "reaction-glyph", "aria-hidden": "true" },
-      kind === "heart" ? icon("notes", 24) : t(`stories.reaction.${kind}.short`)), count);
+      "aria-pressed": String(Boolean(mine[kind])) },
+    h("span", { class: "reaction-glyph" },
+      kind === "heart" ? icon("notes", 24) : t(`stories.reaction.${kind}.short`)),
+    hiddenText(t(`stories.reaction.${kind}`)), count);
     button.addEventListener("click", async () => {
       if (mine[kind]) return; // once per person: a second press changes nothing
       mine[kind] = true;
