@@ -133,9 +133,16 @@ def _cursors(cursor: str | None) -> dict:
     if not cursor:
         return {}
     try:
-        return json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        cursors = json.loads(base64.urlsafe_b64decode(cursor.encode()))
     except ValueError:
         raise InvalidCursor("not a stories queue cursor") from None
+    if not isinstance(cursors, dict) or not all(isinstance(v, str) for v in cursors.values()):
+        raise InvalidCursor("not a stories queue cursor")
+    return cursors
+
+
+def _own(user: dict, story: dict) -> bool:
+    return story["author_id"] == user["id"]  # someone else releases it: not in my queue
 
 
 def quarantine_page(store, user: dict, cursor: str | None, limit: int):
@@ -146,7 +153,8 @@ def quarantine_page(store, user: dict, cursor: str | None, limit: int):
         page = store.query(queue.pk(CAPABILITY, "held"), limit=limit, cursor=cursor)
         ids = [i["subject_id"] for i in page.items]
         stories = {s["id"]: s for s in store.get_many([story_key(i) for i in ids])} if ids else {}
-        return [stories[i] for i in ids if i in stories], page.cursor
+        mine = [stories[i] for i in ids if i in stories and not _own(user, stories[i])]
+        return mine, page.cursor
     cursors, found, after = _cursors(cursor), [], {}
     for unit in permissions.moderated_units(user):
         if cursor and unit not in cursors:
@@ -156,7 +164,7 @@ def quarantine_page(store, user: dict, cursor: str | None, limit: int):
         found += page.items
         if page.cursor:
             after[unit] = page.cursor
-    found.sort(key=created_sort)
+    found = sorted((s for s in found if not _own(user, s)), key=created_sort)
     following = base64.urlsafe_b64encode(json.dumps(after).encode()).decode() if after else None
     return found, following
 
@@ -166,5 +174,12 @@ def queue_page(store, user: dict, state: str, cursor: str | None, limit: int):
     permissions.require(user, "stories.hide")
     ids, cursor = queue.page(store, CAPABILITY, state, cursor, limit)
     stories = {s["id"]: s for s in store.get_many([story_key(i) for i in ids])} if ids else {}
-    return [stories[i] for i in ids if i in stories], cursor
+    return [{**stories[i], "report_reasons": _reasons(store, i)} for i in ids if i in stories], \
+        cursor
+
+
+def _reasons(store, story_id: str) -> list[str]:
+    """The latest reports' reasons (one query per story of HR's page)."""
+    return [r["reason"] for r in reports.of_subject(store, story_key(story_id)[0], limit=20)
+            if r.get("reason")]
 

@@ -8,7 +8,7 @@ from ..auth.sessions import current_user
 from ..wiring import adapters, now
 from . import feed, moderation, views
 from .schemas import (
-    QueueStateSchema,
+    StoryModerationQuerySchema,
     StoryPageQuerySchema,
     StoryPageSchema,
     StoryReasonSchema,
@@ -42,12 +42,11 @@ def quarantine(args):
 
 @blp.route("/moderation", methods=["GET"])
 @may_refuse(403)
-@blp.arguments(QueueStateSchema, location="query")
-@blp.arguments(StoryPageQuerySchema, location="query")
+@blp.arguments(StoryModerationQuerySchema, location="query")
 @blp.response(200, StoryPageSchema)
-def reported(state, args):
+def reported(args):
     """HR: reported (or ?state=hidden) stories, newest first."""
-    return _page(*moderation.queue_page(adapters().store, current_user(), state["state"],
+    return _page(*moderation.queue_page(adapters().store, current_user(), args["state"],
                                         args.get("cursor"), args["limit"]))
 
 

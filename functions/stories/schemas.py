@@ -65,6 +65,9 @@ class StorySchema(StoryReactionsSchema):
     released_at = Instant(allow_none=True)
     featured = fields.Boolean()
     views = fields.Integer(metadata={"description": "Only for its author and moderators."})
+    reports = fields.Integer(metadata={"description": "Only in HR's moderation queues."})
+    report_reasons = fields.List(fields.String(), metadata={
+        "description": "Only in HR's moderation queues: the latest reports' reasons."})
 
 
 class StoryCreatedSchema(Schema):
@@ -123,6 +126,8 @@ class StoryFeaturedSchema(Schema):
 
 
 StoryPageSchema = page_schema(StorySchema, "StoryPageSchema")
-QueueStateSchema = Schema.from_dict({"state": fields.String(
-    load_default="reported", validate=validate.OneOf(("reported", "hidden")))},
-    name="StoryQueueStateSchema")
+
+
+class StoryModerationQuerySchema(StoryPageQuerySchema):
+    state = fields.String(load_default="reported",
+                          validate=validate.OneOf(("reported", "hidden")))

@@ -101,18 +101,20 @@ def video_settled(store, video: dict) -> None:
     if not video.get("story_id"):
         return
     story = get(store, video["story_id"])
-    if story is None or story["status"] != "uploading":
+    if story is None or story["status"] not in ("uploading", "failed"):
         return  # deleted meanwhile, or settled already (a repeated event)
+    # "failed": its author had the video processed again (POST /api/videos/<id>/retry)
     ops = []
     if video["status"] == "ready":
-        sets = {"status": "quarantine", "gsi1pk": quarantine_pk(story["author"]["business_unit"]),
+        sets = {"status": "quarantine", "video_reason": None,
+                "gsi1pk": quarantine_pk(story["author"]["business_unit"]),
                 "gsi1sk": created_sort(story)}
         ops.append(queue.enter(CAPABILITY, "held", story["id"], created_sort(story)))
     else:
         sets = {"status": "failed", "video_reason": video.get("reason") or "internal"}
     try:
         store.transact([Update(*story_key(story["id"]), set=sets,
-                               condition=Condition.present(status="uploading")), *ops])
+                               condition=Condition.present(status=story["status"])), *ops])
     except ConditionFailed:
         return
 

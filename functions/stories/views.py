@@ -32,7 +32,8 @@ def _video(media, story: dict, video: dict | None) -> dict | None:
 
 
 def _status(story: dict, video: dict | None) -> str:
-    if story["status"] == "uploading" and video is not None and video["status"] == "processing":
+    if (story["status"] in ("uploading", "failed") and video is not None
+            and video["status"] == "processing"):  # a failed one: being processed again
         return "processing"
     return story["status"]
 
@@ -68,4 +69,6 @@ def view(media, user: dict, story: dict, video: dict | None, mine: dict) -> dict
              "mine": mine, "featured": bool(story.get("featured"))}
     if story["author_id"] == user["id"] or may_moderate(user, story):
         shown["views"] = story.get("views", 0)
+    if "report_reasons" in story:  # HR's reported and hidden queues
+        shown |= {"reports": story.get("reports", 0), "report_reasons": story["report_reasons"]}
     return shown

@@ -32,9 +32,9 @@ def test_a_handlers_error_reaches_the_publisher():
         bus.publish(events.VIDEO_SETTLED, video={})
 
 
-def test_bootstrap_subscribes_news_to_settled_videos_without_connecting(tmp_path):
+def test_bootstrap_subscribes_news_and_stories_to_settled_videos_without_connecting(tmp_path):
     a = bootstrap(Config.from_env({"TOGETHER_DATA_DIR": str(tmp_path),
                                    "TOGETHER_SECRET_KEY": "k"}))
 
-    assert len(a.events.handlers(events.VIDEO_SETTLED)) == 1
+    assert len(a.events.handlers(events.VIDEO_SETTLED)) == 2  # news, stories
     assert "store" not in a.__dict__  # subscribing made no client

@@ -48,6 +48,21 @@ def test_the_quarantine_queue_holds_the_stories_each_moderator_may_release(stori
     assert stories.phone(COLLEAGUE).get("/api/stories/queue").status_code == 403
 
 
+def test_a_queue_cursor_that_is_not_ours_is_refused(stories):
+    answer = stories.phone(EDITOR).get("/api/stories/queue?cursor=WzFd")  # base64 of [1]
+
+    assert answer.status_code == 422
+
+
+def test_a_moderator_s_own_story_waits_for_someone_else(stories):
+    story_id = stories.post(EDITOR)
+
+    assert stories.feed(EDITOR, "/api/stories/queue") == []
+    assert stories.feed(HR, "/api/stories/queue") == [story_id]
+    assert stories.act(EDITOR, story_id, "release").status_code == 403
+    assert stories.act(HR, story_id, "release").status_code == 200
+
+
 def test_an_editor_of_another_unit_cannot_release_a_story(stories):
     story_id = stories.post(AUTHOR)
 
