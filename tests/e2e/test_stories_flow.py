@@ -1,5 +1,7 @@
 """A story from the phone's camera to a colleague's feed, and what people do with it there."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -162,3 +164,23 @@ def test_the_story_screens_in_chinese(phones, stories_server, tmp_path):
     expect(colleague.locator(f".story-slide[data-story='{released}']")).to_be_visible()
     wait_until(colleague, playing(released))
     screenshot(colleague, "stories-feed-zh")
+
+
+def test_the_servers_reason_is_shown_in_the_persons_language(phones, stories_server, tmp_path):
+    app, _ = stories_server
+    page = phones("employee@example.com", "zh-CN").page
+    page.goto("/stories/record")
+    expect(page.get_by_role("button", name="开始录制")).to_be_enabled()
+    fake = tmp_path / "minutes.mp4"  # named like a video; only the server can tell
+    fake.write_text("Minutes of the Monday meeting.\n" * 200, encoding="utf-8")
+    page.locator(".record-controls input[type=file]").set_input_files(fake)
+    with UploadWatch(app, page) as watch:
+        page.get_by_role("button", name="分享故事").click()
+        video_id = watch.wait_for_completion()
+    assert wait_until_processed(page, app, video_id, 1)["status"] == "failed"
+    card = page.locator(".story-progress")
+    expect(card.get_by_role("heading")).to_have_text("你的故事无法使用")
+    expect(card.get_by_role("status")).to_have_text(re.compile("不是视频"))
+    screenshot(page, "stories-failed-zh")
+    page.goto("/stories?tab=mine")
+    expect(page.locator(".story-row").first).to_contain_text("失败")

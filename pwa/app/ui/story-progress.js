@@ -66,5 +66,7 @@ function content(upload) {
     : t(`share.${stage}.text`);
   return [h("span", { class: `story-progress-icon is-${stage}` },
     stage === "processing" ? h("span", { class: "spinner spinner-small" }) : icon(iconName, 28)),
-  heading, h("p", { role: "status" }, text)];
+  heading, h("p", { role: "status" }, text),
+  stage === "failed" && h("a", { href: "/stories/record", "data-link": true, class: "btn btn-primary" },
+    icon("video", 20), t("share.again"))].filter(Boolean);
 }

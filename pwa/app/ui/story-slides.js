@@ -92,6 +92,14 @@ export function storySlides(first, { loadMore, tagName = (id) => id, canFeature 
     if (seen.length) show(slides.findIndex((s) => s.element === seen[0].target));
   }, { threshold: [0.6] });
 
+  // Leaving the tab removes the feed: its videos stop and let go of their bytes, even if no
+  // observer callback comes for detached elements.
+  const watchdog = setInterval(() => {
+    if (list.isConnected || current < 0) return;
+    clearInterval(watchdog);
+    observer.disconnect();
+    for (const slide of slides) slide.detach();
+  }, 1000);
   add(first);
   return list;
 }

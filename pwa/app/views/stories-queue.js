@@ -59,7 +59,11 @@ function storyCard(story, section, reload, tagName) {
       story.video?.duration_s ? formatDuration(story.video.duration_s) : null,
       formatAgo(timeOf(story.created_at))].filter(Boolean).join(" · ")),
     caption.text && h("p", { class: "moderation-caption", lang: caption.lang }, caption.text),
-    story.tags?.length > 0 && h("p", { class: "story-tags-plain" }, story.tags.map((tag) => `#${tagName(tag)}`).join(" "))),
+    story.tags?.length > 0 && h("p", { class: "story-tags-plain" }, story.tags.map((tag) => `#${tagName(tag)}`).join(" ")),
+    story.reports > 0 && h("p", { class: "moderation-reports" }, icon("alert", 18),
+      t("moderation.reports", { count: story.reports })),
+    story.report_reasons?.length > 0 && h("ul", { class: "moderation-reasons" },
+      story.report_reasons.map((reason) => h("li", {}, reason)))),
   actions);
   const act = async (button, path, body, done) => {
     button.disabled = true;

@@ -159,6 +159,16 @@ function mineRow(story, refresh) {
     story.views != null && t("stories.views", { count: formatNumber(story.views) }),
     t("stories.reactionsCount", { count: formatNumber(Object.values(story.reactions ?? {})
       .reduce((a, b) => a + b, 0)) })].filter(Boolean).join(" · ") : null;
+  const retry = story.status === "failed" && story.reason === "internal" && story.video?.id
+    && h("button", { type: "button", class: "btn btn-secondary btn-small", onclick: async (event) => {
+      event.currentTarget.disabled = true;
+      try {
+        await request(`/api/videos/${story.video.id}/retry`, { method: "POST" });
+        await refresh();
+      } catch (error) {
+        showError(error);
+      }
+    } }, t("stories.retry"));
   return h("li", { class: "row story-row", "data-state": story.status, "data-story": story.id },
     poster ? h("img", { class: "story-thumb", src: poster, alt: "" })
       : h("span", { class: "story-thumb is-blank" }, icon("video", 24)),
@@ -167,6 +177,7 @@ function mineRow(story, refresh) {
       h("span", { class: `story-status is-${story.status}` },
         t(`stories.status.${story.status}`, { reason })),
       h("span", { class: "row-meta" }, [story.video?.duration_s ? formatDuration(story.video.duration_s) : null,
-        story.created_at ? formatAgo(timeOf(story.created_at)) : null, counts].filter(Boolean).join(" · "))),
+        story.created_at ? formatAgo(timeOf(story.created_at)) : null, counts].filter(Boolean).join(" · ")),
+      retry),
     remove);
 }
