@@ -146,6 +146,7 @@ def test_the_story_screens_in_chinese(phones, stories_server, tmp_path):
 
     author.goto("/stories/record")
     expect(author.get_by_role("button", name="开始录制")).to_be_enabled()
+    wait_until(author, "document.querySelector('.record-live')?.readyState >= 2")
     screenshot(author, "stories-recorder-zh")
     author.locator(".record-controls input[type=file]").set_input_files(short_clip(tmp_path))
     expect(author.get_by_label("说明文字", exact=True)).to_be_visible()

@@ -88,7 +88,10 @@ class RecordScreen {
       h("span", { class: "record-button-dot" }));
     const flip = h("button", { type: "button", class: "icon-button record-flip", "aria-label": t("record.switch") },
       icon("flip", 24));
-    const controls = h("div", { class: "record-controls" }, flip, recordButton, this.#picker({ compact: true }));
+    const labelled = (control, key) => h("div", { class: "record-control" }, control,
+      h("span", { class: "record-control-label", "aria-hidden": "true" }, t(key)));
+    const controls = h("div", { class: "record-controls" }, labelled(flip, "record.switchShort"),
+      labelled(recordButton, "record.recordShort"), labelled(this.#picker({ compact: true }), "record.chooseShort"));
     this.body.replaceChildren(stage, controls);
     this.cam = new Camera(video);
     try {
@@ -123,6 +126,7 @@ class RecordScreen {
     stage.classList.add("is-recording");
     button.classList.add("is-recording");
     button.setAttribute("aria-label", t("record.stop"));
+    button.parentElement.querySelector(".record-control-label").textContent = t("record.stopShort");
     button.disabled = false;
     const id = await new Promise((resolve) => recording.addEventListener("stop", () => resolve(recording.id)));
     this.recording = null;
