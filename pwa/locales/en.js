@@ -72,6 +72,7 @@ export default {
   "stories.point1": "Record your own story with your phone",
   "stories.point2": "Hear from the people leading the company",
   "stories.point3": "Tips for working well from home",
+  "share.sent": "{percent}% · {sent} of {total} MB",
   "record.stopShort": "Stop",
   "record.switchShort": "Flip",
   "record.recordShort": "Record",

@@ -5,7 +5,10 @@ import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { showError } from "../toast.js";
+import { oneDecimal } from "../video/player.js";
 import { send } from "../video/story-share.js";
+
+const mb = (bytes) => oneDecimal(bytes / 1048576);
 
 /** A card following the story kept under `recordingId`; `upload` null until it can be sent. */
 export function progressCard(recordingId, upload) {
@@ -56,7 +59,8 @@ function content(upload) {
         "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": percent,
         "aria-valuetext": t("share.percent", { percent }) }, fill),
       h("p", { class: "hint" }, stage === "paused"
-        ? t("share.paused", { message: upload.error.message }) : t("share.percent", { percent })),
+        ? t("share.paused", { message: upload.error.message })
+        : t("share.sent", { percent, sent: mb(upload.sent), total: mb(upload.draft.size) })),
       stage === "paused" && h("button", { type: "button", class: "btn btn-secondary btn-small",
         onclick: () => upload.run() }, t("share.tryAgain"))].filter(Boolean);
   }

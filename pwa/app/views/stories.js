@@ -27,6 +27,7 @@ export function render(ctx) {
     h("nav", { class: "stories-tabs", "aria-label": t("stories.sections") },
       tabLink("stories.tab.feed", "/stories", !mine), tabLink("stories.tab.mine", "/stories?tab=mine", mine)),
     body);
+  sendWaiting(); // stories a reload or the network left on this phone carry on
   (mine ? showMine(body) : showFeed(ctx, body)).catch(showError);
   return page;
 }
@@ -107,7 +108,6 @@ const loadingLine = () => h("div", { class: "feed-loading", role: "status" },
 async function showMine(body) {
   const list = h("ul", { class: "card list stories-mine" });
   body.replaceChildren(loadingLine());
-  sendWaiting();
   const fill = async () => {
     const [kept, page] = await Promise.all([waiting(), get("/api/stories/mine").catch((error) => {
       if (!error.offline) throw error;
