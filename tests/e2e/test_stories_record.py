@@ -75,3 +75,25 @@ def test_a_refused_camera_says_so_and_offers_the_file_picker(phones):
     expect(picker).to_have_attribute("accept", "video/mp4,video/quicktime,video/webm,video/*")
     expect(page.get_by_text("Choose from phone")).to_be_visible()
     screenshot(page, "stories-nocamera-en")
+
+
+def test_an_upload_cut_off_by_a_reload_carries_on_from_the_stories_tab(phones, stories_server):
+    app, _ = stories_server
+    page = phones("employee@example.com").page
+    open_recorder(page)
+    record(page, 2)
+    held = []  # the part never gets through before the reload
+    page.route("**/api/media/local/parts**", lambda route: held.append(route))
+    share_recording(page, "Cut off by a reload", tag=None)
+    poll(page, lambda: held, PART_S, "the part sent")
+    page.reload()
+    page.unroute_all(behavior="ignoreErrors")
+    with UploadWatch(app, page) as watch:
+        page.goto("/stories?tab=mine")
+        video_id = watch.wait_for_completion()
+    assert wait_until_processed(page, app, video_id, 2)["status"] == "ready"
+    wait_until(page, "import('/app/video/chunk-store.js').then((c) => c.recordings())"
+                     ".then((r) => r.length === 0)")
+    page.reload()
+    expect(page.locator(".story-row").first).to_contain_text("Cut off by a reload")
+    expect(page.locator(".story-row").first).to_contain_text("Waiting for review")

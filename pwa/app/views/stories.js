@@ -128,13 +128,13 @@ async function showMine(body) {
 }
 
 function keptRow(kept) {
-  const state = kept.state === "refused" ? "refused" : "kept";
+  const state = { refused: "refused", uploading: "uploading" }[kept.state] ?? "kept";
   return h("li", { class: "row story-row", "data-state": state },
     h("span", { class: "story-thumb is-blank" }, icon(state === "refused" ? "alert" : "offline", 24)),
     h("span", { class: "row-body" },
       h("span", { class: "row-title" }, kept.form?.caption || t("stories.untitled")),
-      h("span", { class: `story-status is-${state}` }, state === "refused"
-        ? t("stories.status.refused", { reason: kept.error || "" }) : t("stories.status.kept"))));
+      h("span", { class: `story-status is-${state}` },
+        t(`stories.status.${state}`, { reason: kept.error || "" }))));
 }
 
 function mineRow(story, refresh) {
