@@ -99,3 +99,20 @@ def test_the_story_screens_pass_axe(phones, stories_server, scheme, tmp_path):
         page.goto(path)
         expect(page.locator(shown).first).to_be_visible()
         assert serious_violations(page) == [], path
+
+
+def test_the_feed_narrows_to_a_tag(phones, stories_server, tmp_path):
+    app, _ = stories_server
+    page = phones("staff0009@example.com").page
+    if not page.request.get("/api/stories", params={"tag": "front_line"}).json()["items"]:
+        author = phones("employee@example.com").page
+        story_id = upload_clip(author, app, short_clip(tmp_path))  # tagged front_line
+        assert phones("hr@example.com").page.request.post(
+            f"/api/stories/{story_id}/release").ok
+    tagged = page.request.get("/api/stories", params={"tag": "front_line", "limit": 100}).json()
+    page.goto("/stories")
+    expect(page.locator(".story-slide").first).to_be_visible()
+    page.get_by_label("Show stories from").select_option(label="#On the front line")
+    slides = page.locator(".story-slide")
+    expect(slides).to_have_count(len(tagged["items"]))
+    expect(slides.first).to_contain_text("#On the front line")

@@ -97,3 +97,21 @@ def test_an_upload_cut_off_by_a_reload_carries_on_from_the_stories_tab(phones, s
     page.reload()
     expect(page.locator(".story-row").first).to_contain_text("Cut off by a reload")
     expect(page.locator(".story-row").first).to_contain_text("Waiting for review")
+
+
+def test_the_recording_stops_by_itself_at_hrs_limit(phones):
+    hr = phones("hr@example.com").page
+    settings = hr.request.get("/api/stories/settings").json()
+    assert hr.request.put("/api/stories/settings", data={**settings, "max_seconds": 10}).ok
+    try:
+        page = phones("employee@example.com").page
+        open_recorder(page)
+        expect(page.get_by_role("timer")).to_have_text("0:00 / 0:10")
+        page.get_by_role("button", name="Start recording").click()
+        # Nobody presses stop: at 0:10 the preview comes by itself.
+        expect(page.get_by_label("Your recording")).to_be_visible(timeout=(3 + 10) * 1000 + 15_000)
+        seconds = page.evaluate("import('/app/video/chunk-store.js').then((c) => c.recordings())"
+                                ".then((r) => r[0].seconds)")
+        assert seconds == 10
+    finally:
+        assert hr.request.put("/api/stories/settings", data=settings).ok
