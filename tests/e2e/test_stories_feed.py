@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.clips import short_clip
-from tests.e2e.conftest import SCREENS, screenshot, wait_until
+from tests.e2e.conftest import OUTBOX_EMPTY, SCREENS, screenshot, wait_until
 from tests.e2e.stories import phones, released_stories, stories_server, upload_clip
 from tests.e2e.test_accessibility import serious_violations
 
@@ -116,3 +116,37 @@ def test_the_feed_narrows_to_a_tag(phones, stories_server, tmp_path):
     slides = page.locator(".story-slide")
     expect(slides).to_have_count(len(tagged["items"]))
     expect(slides.first).to_contain_text("#On the front line")
+
+
+def test_a_reported_story_is_hidden_by_hr_and_restored(phones, stories_server, tmp_path):
+    app, _ = stories_server
+    author = phones("employee@example.com").page
+    story_id = upload_clip(author, app, short_clip(tmp_path))
+    hr = phones("hr@example.com").page
+    assert hr.request.post(f"/api/stories/{story_id}/release").ok
+
+    page = phones("staff0009@example.com").page
+    page.goto(f"/stories?id={story_id}")
+    slide = page.locator(f".story-slide[data-story='{story_id}']")
+    page.once("dialog", lambda dialog: dialog.accept())
+    slide.get_by_role("button", name="Report this story").click()
+    expect(page.get_by_text("Thank you. HR will look at this story.")).to_be_visible()
+    wait_until(page, OUTBOX_EMPTY)
+
+    hr.goto("/tools/stories?show=reported")
+    card = hr.locator(f".moderation-card[data-story='{story_id}']")
+    expect(card).to_contain_text("Reported 1 time")
+    screenshot(hr, "stories-reported-en")
+    card.get_by_role("button", name="Hide").click()
+    card.get_by_label("Why is it hidden? (optional)").fill("Shows a customer's address")
+    card.get_by_role("button", name="Hide story").click()
+    expect(hr.get_by_text("Hidden from the feed.")).to_be_visible()
+    assert story_id not in [s["id"] for s in page.request.get(
+        "/api/stories", params={"limit": 100}).json()["items"]]
+
+    hr.goto("/tools/stories?show=hidden")
+    hidden = hr.locator(f".moderation-card[data-story='{story_id}']")
+    hidden.get_by_role("button", name="Restore").click()
+    expect(hr.get_by_text("Back in the feed.")).to_be_visible()
+    assert story_id in [s["id"] for s in page.request.get(
+        "/api/stories", params={"limit": 100}).json()["items"]]

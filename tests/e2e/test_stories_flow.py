@@ -185,3 +185,22 @@ def test_the_servers_reason_is_shown_in_the_persons_language(phones, stories_ser
     screenshot(page, "stories-failed-zh")
     page.goto("/stories?tab=mine")
     expect(page.locator(".story-row").first).to_contain_text("失败")
+
+
+def test_a_rejected_story_shows_its_author_the_reason(phones, stories_server, tmp_path):
+    app, _ = stories_server
+    author = phones("employee@example.com").page
+    story_id = upload_clip(author, app, short_clip(tmp_path))
+    editor = phones("editor@example.com", "zh-CN").page  # Retail's editor, in Chinese
+    editor.goto("/tools/stories")
+    card = editor.locator(f".moderation-card[data-story='{story_id}']")
+    card.get_by_role("button", name="不通过").click()
+    card.get_by_role("button", name="不通过这个故事").click()
+    expect(card.locator(".field-error")).to_have_text("请为作者写一个理由。")  # none given
+    card.get_by_label("为什么不发布？作者会看到这段说明。").fill("The shelf labels show prices.")
+    card.get_by_role("button", name="不通过这个故事").click()
+    expect(editor.get_by_text("未通过：已告知作者原因。")).to_be_visible()
+
+    author.goto("/stories?tab=mine")
+    expect(author.locator(f".story-row[data-story='{story_id}']")).to_contain_text(
+        "Not released: The shelf labels show prices.")

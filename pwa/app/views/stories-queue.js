@@ -4,7 +4,7 @@
 
 import { get, post } from "../api.js";
 import { h } from "../dom.js";
-import { formatAgo, localized, t } from "../i18n.js";
+import { formatAgo, localized, plural, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { can } from "../permissions.js";
 import { clearErrors, showError, showFieldError, toast } from "../toast.js";
@@ -61,7 +61,7 @@ function storyCard(story, section, reload, tagName) {
     caption.text && h("p", { class: "moderation-caption", lang: caption.lang }, caption.text),
     story.tags?.length > 0 && h("p", { class: "story-tags-plain" }, story.tags.map((tag) => `#${tagName(tag)}`).join(" ")),
     story.reports > 0 && h("p", { class: "moderation-reports" }, icon("alert", 18),
-      t("moderation.reports", { count: story.reports })),
+      plural("moderation.reports", story.reports)),
     story.report_reasons?.length > 0 && h("ul", { class: "moderation-reasons" },
       story.report_reasons.map((reason) => h("li", {}, reason)))),
   actions);

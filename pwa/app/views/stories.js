@@ -4,7 +4,7 @@
 
 import { get, request } from "../api.js";
 import { h } from "../dom.js";
-import { formatAgo, formatNumber, localized, t } from "../i18n.js";
+import { formatAgo, localized, plural, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { can } from "../permissions.js";
 import { showError, toast } from "../toast.js";
@@ -156,9 +156,8 @@ function mineRow(story, refresh) {
     }
   });
   const counts = story.status === "released" ? [
-    story.views != null && t("stories.views", { count: formatNumber(story.views) }),
-    t("stories.reactionsCount", { count: formatNumber(Object.values(story.reactions ?? {})
-      .reduce((a, b) => a + b, 0)) })].filter(Boolean).join(" · ") : null;
+    story.views != null && plural("stories.views", story.views),
+    plural("stories.reactionsCount", Object.values(story.reactions ?? {}).reduce((a, b) => a + b, 0))].filter(Boolean).join(" · ") : null;
   const retry = story.status === "failed" && story.reason === "internal" && story.video?.id
     && h("button", { type: "button", class: "btn btn-secondary btn-small", onclick: async (event) => {
       event.currentTarget.disabled = true;
