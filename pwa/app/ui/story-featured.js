@@ -6,7 +6,9 @@ import { h } from "../dom.js";
 import { localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { showError } from "../toast.js";
-import { posterOf } from "./story-slides.js";
+
+// (Not story-slides.js's posterOf: Home would then load the whole feed. The API gives a URL.)
+const posterOf = (story) => story.video?.poster ?? null;
 
 /** A slot that becomes the card once featured stories are known. */
 export function featuredStories() {
