@@ -72,6 +72,8 @@ export default {
   "stories.point1": "Record your own story with your phone",
   "stories.point2": "Hear from the people leading the company",
   "stories.point3": "Tips for working well from home",
+  "stories.discard": "Discard this story",
+  "stories.discardConfirm": "Discard this story from the phone? It was not sent.",
   "share.sent": "{percent}% · {sent} of {total} MB",
   "record.stopShort": "Stop",
   "record.switchShort": "Flip",

@@ -72,6 +72,8 @@ export default {
   "stories.point1": "用手机录制你自己的故事",
   "stories.point2": "听听公司管理层想说的话",
   "stories.point3": "居家高效办公的小贴士",
+  "stories.discard": "丢弃这个故事",
+  "stories.discardConfirm": "要从手机上丢弃这个故事吗？它尚未发送。",
   "share.sent": "{percent}% · 已上传 {sent} MB，共 {total} MB",
   "record.stopShort": "停止",
   "record.switchShort": "翻转",

@@ -204,3 +204,21 @@ def test_a_rejected_story_shows_its_author_the_reason(phones, stories_server, tm
     author.goto("/stories?tab=mine")
     expect(author.locator(f".story-row[data-story='{story_id}']")).to_contain_text(
         "Not released: The shelf labels show prices.")
+
+
+def test_a_story_kept_offline_shows_in_mine_and_can_be_discarded(phones):
+    phone = phones("employee@example.com")
+    page = phone.page
+    open_recorder(page)
+    record(page, 1)
+    phone.context.set_offline(True)
+    share_recording(page, "Never sent", tag=None)
+    expect(page.get_by_role("heading", name="Kept on this phone")).to_be_visible()
+    page.get_by_role("link", name="See my stories").click()
+    row = page.locator(".story-row", has_text="Never sent")
+    expect(row).to_contain_text("On this phone: uploads when the network returns")
+    page.once("dialog", lambda dialog: dialog.accept())
+    row.get_by_role("button", name="Discard this story").click()
+    expect(row).to_have_count(0)
+    wait_until(page, "import('/app/video/chunk-store.js').then((c) => c.recordings())"
+                     ".then((r) => r.length === 0)")

@@ -230,7 +230,7 @@ class RecordScreen {
           free();
           return this.#sending(id, null);
         }
-        showError(error, { form, names: { size: "caption" } });
+        showError(error, { form }); // a field's words by it (caption, tags), the rest on top
       }
     });
     return form;

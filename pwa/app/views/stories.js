@@ -10,6 +10,7 @@ import { can } from "../permissions.js";
 import { showError, toast } from "../toast.js";
 import { posterOf, storySlides, tagNames, timeOf } from "../ui/story-slides.js";
 import { formatDuration } from "../video/player.js";
+import * as chunks from "../video/chunk-store.js";
 import { sendWaiting, subscribe, waiting } from "../video/story-share.js";
 
 export const title = () => t("stories.title");
@@ -114,7 +115,7 @@ async function showMine(body) {
       return { items: [], offline: true };
     })]);
     const rows = [...kept.filter((k) => !k.storyId || !page.items.some((s) => s.id === k.storyId))
-      .map(keptRow), ...page.items.map((story) => mineRow(story, fill))];
+      .map((k) => keptRow(k, fill)), ...page.items.map((story) => mineRow(story, fill))];
     if (!rows.length) {
       body.replaceChildren(emptyFeed(false));
       return;
@@ -127,14 +128,24 @@ async function showMine(body) {
   await fill();
 }
 
-function keptRow(kept) {
+function keptRow(kept, refresh) {
   const state = { refused: "refused", uploading: "uploading" }[kept.state] ?? "kept";
+  const discard = state !== "uploading" && h("button", { type: "button", class: "icon-button story-delete",
+    "aria-label": t("stories.discard") }, icon("trash", 20));
+  if (discard) {
+    discard.addEventListener("click", async () => {
+      if (!confirm(t("stories.discardConfirm"))) return;
+      await chunks.remove(kept.id).catch(showError);
+      await refresh();
+    });
+  }
   return h("li", { class: "row story-row", "data-state": state },
     h("span", { class: "story-thumb is-blank" }, icon(state === "refused" ? "alert" : "offline", 24)),
     h("span", { class: "row-body" },
       h("span", { class: "row-title" }, kept.form?.caption || t("stories.untitled")),
       h("span", { class: `story-status is-${state}` },
-        t(`stories.status.${state}`, { reason: kept.error || "" }))));
+        t(`stories.status.${state}`, { reason: kept.error || "" }))),
+    discard);
 }
 
 function mineRow(story, refresh) {
