@@ -7,7 +7,7 @@ from ..api import may_refuse
 from ..auth.sessions import current_user
 from ..wiring import adapters
 from . import sizes
-from .schemas import OptionsSchema
+from .schemas import NamesSchema, OptionsSchema
 
 blp = Blueprint("audiences", __name__, url_prefix="/api/audiences",
                 description="The directory's units, departments and sites, as audiences.")
@@ -25,3 +25,13 @@ def options():
         return found
     units = [u for u in found["units"] if permissions.may_publish_to_unit(user, u["name"])]
     return {"company": None, "sites": [], "units": units}
+
+
+@blp.route("/names", methods=["GET"])
+@blp.response(200, NamesSchema)
+def names():
+    """Every unit and site by name, for anyone to address a note to (no sizes: a small group's
+    size says who is in it)."""
+    found = sizes.options(adapters().store)
+    return {"units": [u["name"] for u in found["units"]],
+            "sites": [s["name"] for s in found["sites"]]}

@@ -41,6 +41,11 @@ class UnitOptionSchema(SizedSchema):
     departments = fields.List(fields.Nested(SizedSchema))
 
 
+class NamesSchema(Schema):
+    units = fields.List(fields.String(), metadata={"description": "Every business unit, by name."})
+    sites = fields.List(fields.String(), metadata={"description": "Every site, by name."})
+
+
 class OptionsSchema(Schema):
     company = fields.Integer(allow_none=True, metadata={"description": "News managers only."})
     units = fields.List(fields.Nested(UnitOptionSchema))

@@ -7,7 +7,7 @@ import { get } from "./api.js";
 import { h, logo } from "./dom.js";
 import { lang, loadLanguage, setLanguage, t } from "./i18n.js";
 import { isOnline } from "./network.js";
-import { allowed, load, ROUTES } from "./routes.js";
+import { allowed, load, routeAt } from "./routes.js";
 import { clearToasts, showError, toast } from "./toast.js";
 
 const outboxModule = () => load("/app/outbox.js");
@@ -106,13 +106,13 @@ async function useLanguageOf(profile) {
 
 async function render() {
   const ticket = ++rendering; // a newer navigation wins over a slow older one
-  const route = ROUTES[location.pathname];
+  const route = routeAt(location.pathname);
   if (!route) return navigate("/", { replace: true });
   try {
     const signedIn = Boolean(await currentUser());
     if (ticket !== rendering) return;
     if (!route.public && !signedIn) return navigate("/signin", { replace: true });
-    if (route.public && signedIn) return navigate("/", { replace: true });
+    if (route.public && !route.anyone && signedIn) return navigate("/", { replace: true });
     if (!allowed(route, user)) return navigate("/more", { replace: true });
     const [view, createShell] = await Promise.all([load(route.view), signedIn && shellMaker()]);
     if (ticket !== rendering) return;

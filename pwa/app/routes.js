@@ -12,6 +12,10 @@ export const ROUTES = {
   "/stories": { view: "/app/views/stories.js", tab: "/stories" },
   "/stories/record": { view: "/app/views/record.js", tab: "/stories" },
   "/notes": { view: "/app/views/notes.js", tab: "/notes" },
+  "/notes/write": { view: "/app/views/note-write.js", tab: "/notes" },
+  "/notes/walls/*": { view: "/app/views/wall.js", tab: "/notes" }, // * = a campaign's id
+  // A lobby's big screen: no sign-in, and no shell even for someone signed in (* = the token).
+  "/wall/*": { view: "/app/views/big-screen.js", public: true, anyone: true },
   "/pass": { view: "/app/views/healthpass.js", tab: "/pass" },
   "/pass/declare": { view: "/app/views/declare.js", tab: "/pass" },
   "/pass/print": { view: "/app/views/pass-print.js", tab: "/pass" },
@@ -28,6 +32,10 @@ export const ROUTES = {
     permission: "news.publish" },
   "/tools/notify": { view: "/app/views/notify.js", tab: "/more",
     permission: "notify.send" },
+  "/tools/campaigns": { view: "/app/views/campaigns.js", tab: "/more",
+    permission: "notes.campaigns" },
+  "/tools/moderation": { view: "/app/views/moderation.js", tab: "/more",
+    permission: "notes.moderate" },
   "/tools/stories": { view: "/app/views/stories-queue.js", tab: "/more",
     permission: "stories.moderate" },
   "/tools/health": { view: "/app/views/health-today.js", tab: "/more",
@@ -55,6 +63,8 @@ const IMPORTS = {
   "/app/push.js": ["/app/install.js"],
   "/app/shell.js": ["/app/caches.js", "/app/icons.js", "/app/inbox.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js", "/app/ui/avatar.js"],
   "/app/ui/outbox-list.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js"],
+  "/app/views/big-screen.js": ["/app/ui/styles.js"],
+  "/app/views/campaigns.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/audience-picker.js", "/app/ui/avatar.js", "/app/ui/note-card.js", "/app/ui/paged.js"],
   "/app/views/declare.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/pass/status.js", "/app/storage.js"],
   "/app/views/directory.js": ["/app/icons.js"],
   "/app/views/feed.js": ["/app/caches.js", "/app/icons.js", "/app/media.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js", "/app/ui/empty.js", "/app/ui/news.js", "/app/video/offline.js", "/app/video/player.js"],
@@ -65,10 +75,12 @@ const IMPORTS = {
   "/app/views/health-scans.js": ["/app/icons.js", "/app/tools.js", "/app/ui/bars.js", "/app/ui/console-nav.js", "/app/ui/counts.js"],
   "/app/views/health-today.js": ["/app/icons.js", "/app/tools.js", "/app/ui/bars.js", "/app/ui/console-nav.js", "/app/ui/counts.js"],
   "/app/views/healthpass.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/b64url.js", "/app/pass/base45.js", "/app/pass/cbor.js", "/app/pass/cose.js", "/app/pass/db.js", "/app/pass/device.js", "/app/pass/live.js", "/app/pass/proof.js", "/app/pass/qr.js", "/app/pass/status.js", "/app/pass/verify.js", "/app/pass/wake.js", "/app/storage.js", "/app/ui/avatar.js", "/vendor/qrcode-generator/qrcode.mjs"],
-  "/app/views/home.js": ["/app/caches.js", "/app/icons.js", "/app/install.js", "/app/media.js", "/app/outbox.js", "/app/pass/db.js", "/app/push.js", "/app/storage.js", "/app/ui/news.js", "/app/ui/push-card.js", "/app/ui/story-featured.js", "/app/video/offline.js", "/app/video/player.js"],
+  "/app/views/home.js": ["/app/caches.js", "/app/icons.js", "/app/install.js", "/app/media.js", "/app/outbox.js", "/app/pass/db.js", "/app/push.js", "/app/sending.js", "/app/storage.js", "/app/ui/avatar.js", "/app/ui/news.js", "/app/ui/note-card.js", "/app/ui/push-card.js", "/app/ui/story-featured.js", "/app/video/offline.js", "/app/video/player.js"],
   "/app/views/inbox.js": ["/app/caches.js", "/app/icons.js", "/app/inbox.js", "/app/links.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/empty.js"],
+  "/app/views/moderation.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/avatar.js", "/app/ui/note-card.js", "/app/ui/paged.js"],
   "/app/views/more.js": ["/app/caches.js", "/app/icons.js", "/app/install.js", "/app/outbox.js", "/app/pass/db.js", "/app/push.js", "/app/storage.js", "/app/sw-client.js", "/app/tools.js", "/app/ui/avatar.js", "/app/ui/outbox-list.js", "/app/video/uploader.js"],
-  "/app/views/notes.js": ["/app/icons.js", "/app/ui/empty.js"],
+  "/app/views/note-write.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/avatar.js", "/app/ui/note-card.js"],
+  "/app/views/notes.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/avatar.js", "/app/ui/note-card.js", "/app/ui/paged.js"],
   "/app/views/notify-settings.js": ["/app/caches.js", "/app/icons.js", "/app/install.js", "/app/outbox.js", "/app/pass/db.js", "/app/push.js", "/app/sending.js", "/app/storage.js", "/app/ui/push-card.js"],
   "/app/views/notify.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/counts.js", "/app/ui/notification-stats.js"],
   "/app/views/pass-print.js": ["/app/icons.js", "/app/pass/qr.js", "/app/pass/status.js", "/vendor/qrcode-generator/qrcode.mjs"],
@@ -78,6 +90,7 @@ const IMPORTS = {
   "/app/views/scanner.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/b64url.js", "/app/pass/base45.js", "/app/pass/camera.js", "/app/pass/cbor.js", "/app/pass/cose.js", "/app/pass/db.js", "/app/pass/live.js", "/app/pass/trust.js", "/app/pass/ulid.js", "/app/pass/verify.js", "/app/storage.js", "/app/ui/avatar.js"],
   "/app/views/stories-queue.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js", "/app/ui/story-slides.js", "/app/video/player.js"],
   "/app/views/stories.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js", "/app/ui/story-slides.js", "/app/video/chunk-store.js", "/app/video/player.js", "/app/video/story-share.js", "/app/video/uploader.js"],
+  "/app/views/wall.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/avatar.js", "/app/ui/note-card.js", "/app/ui/paged.js"],
   "/app/views/watch.js": ["/app/caches.js", "/app/icons.js", "/app/media.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js", "/app/ui/news.js", "/app/video/offline.js", "/app/video/player.js"],
 };
 // </generated>
@@ -92,6 +105,16 @@ export function load(url) {
   }
   return import(url);
 }
+
+/** The route of a path: its own, or its parent's "/*" (the last segment is the screen's id). */
+export function routeAt(path) {
+  if (ROUTES[path]) return ROUTES[path];
+  const cut = path.lastIndexOf("/");
+  return cut > 0 && path.length > cut + 1 ? ROUTES[`${path.slice(0, cut)}/*`] : undefined;
+}
+
+/** The last segment of a "/*" route's path: the id it shows. */
+export const idIn = (path) => decodeURIComponent(path.slice(path.lastIndexOf("/") + 1));
 
 /** Whether this person may open the route. */
 export const allowed = (route, user) => !route.permission || can(user, route.permission);

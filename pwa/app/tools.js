@@ -7,6 +7,8 @@ export const TOOLS = [
   { id: "directory", path: "/tools/directory", permission: "directory.manage", icon: "users" },
   { id: "publish", path: "/tools/publish", permission: "news.publish", icon: "megaphone" },
   { id: "notify", path: "/tools/notify", permission: "notify.send", icon: "bell" },
+  { id: "campaigns", path: "/tools/campaigns", permission: "notes.campaigns", icon: "notes" },
+  { id: "moderation", path: "/tools/moderation", permission: "notes.moderate", icon: "flag" },
   { id: "stories", path: "/tools/stories", permission: "stories.moderate", icon: "stories" },
   { id: "health", path: "/tools/health", permission: "health.summary", icon: "activity",
     console: true },

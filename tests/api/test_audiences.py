@@ -117,3 +117,13 @@ def test_people_who_do_not_publish_are_offered_nothing(client, auth):
     auth.sign_in("employee@example.com")
 
     assert client.get("/api/audiences/options").status_code == 403
+
+
+def test_anyone_gets_every_unit_and_site_by_name_to_write_to_but_no_sizes(client, auth):
+    auth.sign_in("employee@example.com")
+    answer = client.get("/api/audiences/names")
+
+    assert answer.status_code == 200
+    rows = demo_rows()
+    assert answer.json == {"units": sorted({r["business_unit"] for r in rows}),
+                           "sites": sorted({r["site"] for r in rows})}

@@ -29,11 +29,12 @@ IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/60
 TOOLS = {
     "employee@example.com": [],
     "editor@example.com": ["发布新闻", "发送通知", "故事审核"],
-    "hr@example.com": ["Directory import", "Publish news", "Notify", "Story review",
-                       "Health today", "Entrance scans"],
+    "hr@example.com": ["Directory import", "Publish news", "Notify", "Campaigns", "Moderation",
+                       "Story review", "Health today", "Entrance scans"],
     "health@example.com": ["今日健康", "暂停通行人员", "健康规则", "健康审计日志", "入口扫码"],
     "guard@example.com": ["扫描通行码"],
-    "admin@example.com": ["Directory import", "Publish news", "Notify", "Story review"],
+    "admin@example.com": ["Directory import", "Publish news", "Notify", "Campaigns", "Moderation",
+                          "Story review"],
 }
 
 
@@ -44,7 +45,7 @@ def test_the_tab_bar_moves_between_screens_and_marks_the_current_one(page: Page,
 
     for name, path, text in [("News", "/news", "a short edition from Retail each morning"),
                              ("Stories", "/stories", "Short videos from colleagues"),
-                             ("Notes", "/notes", "Kind words from colleagues will appear here"),
+                             ("Notes", "/notes", "Walls"),
                              ("Pass", "/pass", "Health pass"),
                              ("More", "/more", "employee@example.com")]:
         tab(page, name).click()

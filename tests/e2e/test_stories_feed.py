@@ -95,7 +95,7 @@ def test_the_story_screens_pass_axe(phones, stories_server, scheme, tmp_path):
         assert page.request.post(f"/api/stories/{story_id}/release").ok
     for path, shown in [("/stories", ".story-slide"), ("/stories?tab=mine", ".stories-body > *"),
                         ("/stories/record", ".record-controls"),
-                        ("/tools/stories", ".moderation-list > .card")]:
+                        ("/tools/stories", ".review-list > .card")]:
         page.goto(path)
         expect(page.locator(shown).first).to_be_visible()
         assert serious_violations(page) == [], path
@@ -134,7 +134,7 @@ def test_a_reported_story_is_hidden_by_hr_and_restored(phones, stories_server, t
     wait_until(page, OUTBOX_EMPTY)
 
     hr.goto("/tools/stories?show=reported")
-    card = hr.locator(f".moderation-card[data-story='{story_id}']")
+    card = hr.locator(f".review-card[data-story='{story_id}']")
     expect(card).to_contain_text("Reported 1 time")
     screenshot(hr, "stories-reported-en")
     card.get_by_role("button", name="Hide").click()
@@ -145,7 +145,7 @@ def test_a_reported_story_is_hidden_by_hr_and_restored(phones, stories_server, t
         "/api/stories", params={"limit": 100}).json()["items"]]
 
     hr.goto("/tools/stories?show=hidden")
-    hidden = hr.locator(f".moderation-card[data-story='{story_id}']")
+    hidden = hr.locator(f".review-card[data-story='{story_id}']")
     hidden.get_by_role("button", name="Restore").click()
     expect(hr.get_by_text("Back in the feed.")).to_be_visible()
     assert story_id in [s["id"] for s in page.request.get(

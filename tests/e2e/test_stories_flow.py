@@ -53,7 +53,7 @@ def test_a_recorded_story_is_released_by_hr_and_plays_in_a_colleagues_feed(phone
 
     hr = phones("hr@example.com").page
     hr.goto("/tools/stories")
-    card = hr.locator(f".moderation-card[data-story='{story_id}']")
+    card = hr.locator(f".review-card[data-story='{story_id}']")
     expect(card).to_contain_text("Packing orders at my kitchen table")
     screenshot(hr, "stories-moderation-en")
     card.get_by_role("button", name="Release").click()
@@ -158,7 +158,7 @@ def test_the_story_screens_in_chinese(phones, stories_server, tmp_path):
     screenshot(author, "stories-mine-zh")
 
     hr.goto("/tools/stories")
-    expect(hr.locator(f".moderation-card[data-story='{waiting}']")).to_be_visible()
+    expect(hr.locator(f".review-card[data-story='{waiting}']")).to_be_visible()
     screenshot(hr, "stories-moderation-zh")
     colleague = phones(COLLEAGUE, "zh-CN").page
     colleague.goto("/stories")
@@ -193,7 +193,7 @@ def test_a_rejected_story_shows_its_author_the_reason(phones, stories_server, tm
     story_id = upload_clip(author, app, short_clip(tmp_path))
     editor = phones("editor@example.com", "zh-CN").page  # Retail's editor, in Chinese
     editor.goto("/tools/stories")
-    card = editor.locator(f".moderation-card[data-story='{story_id}']")
+    card = editor.locator(f".review-card[data-story='{story_id}']")
     card.get_by_role("button", name="不通过").click()
     card.get_by_role("button", name="不通过这个故事").click()
     expect(card.locator(".field-error")).to_have_text("请为作者写一个理由。")  # none given

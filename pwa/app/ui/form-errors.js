@@ -37,6 +37,20 @@ export function clearErrors(form) {
   for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
 }
 
+/** A field's message goes once the person changes that field (the rest stay until sent). */
+export function clearAsChanged(form) {
+  const clear = (event) => {
+    const field = event.target;
+    if (field.getAttribute?.("aria-invalid") !== "true") return;
+    field.removeAttribute("aria-invalid");
+    const note = field.id && document.getElementById(`${field.id}-error`);
+    if (note) note.hidden = true;
+  };
+  form.addEventListener("input", clear);
+  form.addEventListener("change", clear);
+  return form;
+}
+
 /** The first control in error, in the order of the form: scrolled to the middle, focused. */
 export function focusFirst(form) {
   const first = form.querySelector("[aria-invalid=true]");

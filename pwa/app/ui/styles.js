@@ -1,7 +1,7 @@
 // The signed-in screens' stylesheets, after styles/core.css (which index.html links): fetched
 // once someone signs in, so the sign-in screen downloads only what it shows.
 
-export const SCREEN_STYLES = ["home", "empty", "lists", "more", "pass", "video", "console", "inbox", "stories"];
+export const SCREEN_STYLES = ["home", "empty", "lists", "more", "pass", "video", "console", "inbox", "notes", "stories"];
 
 let loading = null;
 
@@ -21,4 +21,11 @@ export function loadScreenStyles() {
     document.head.append(link);
   })));
   return loading;
+}
+
+/** One screen's stylesheet on a page without the shell (the big screen), once. */
+export function loadStyle(name) {
+  const href = `/styles/${name}.css`;
+  if (document.querySelector(`link[rel=stylesheet][href="${href}"]`)) return;
+  document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href }));
 }

@@ -7,6 +7,7 @@ import { icon } from "../icons.js";
 import { dismiss, dismissed, installOffer, onInstallChange, promptInstall } from "../install.js";
 import { showError } from "../toast.js";
 import { audienceName, poster, states } from "../ui/news.js";
+import { noteCard } from "../ui/note-card.js";
 import { pushPrompt } from "../ui/push-card.js";
 import { featuredStories } from "../ui/story-featured.js";
 
@@ -29,7 +30,7 @@ export function render(ctx) {
     todayCard(feature("news", "/news", t("home.news.text", { unit: user.business_unit }))),
     featuredStories(),
     feature("pass", "/pass", t("home.pass.text")),
-    feature("notes", "/notes", t("home.notes.text")));
+    notesCard());
 }
 
 /** A card for one part of the app; the whole card is one big link to it. */
@@ -67,6 +68,29 @@ function todayCard(fallback) {
     if (!error.offline) showError(error); // offline: Home keeps its general card
   });
   return slot;
+}
+
+/** "Notes for you": the newest two notes for me, or how to send one when there are none yet. */
+function notesCard() {
+  const body = h("div", { class: "home-notes" }, h("p", { class: "feature-text" }, t("home.notes.text")));
+  const link = h("a", { href: "/notes", "data-link": true, class: "btn btn-quiet home-notes-link" },
+    t("home.notes.action"), icon("chevron", 20));
+  get("/api/notes/for-me?limit=2").then((page) => {
+    if (!body.isConnected) return;
+    const newest = page.items.slice(0, 2);
+    body.replaceChildren(...(newest.length
+      ? newest.map((note) => noteCard(note, { compact: true }))
+      : [h("p", { class: "feature-text" }, t("home.notes.empty")),
+        h("a", { href: "/notes/write", "data-link": true, class: "btn btn-secondary" },
+          t("notes.write"))]));
+  }, (error) => {
+    if (!error.offline) showError(error); // offline: the card keeps its general words
+  });
+  return h("article", { class: "card feature feature-notes home-notes-card", "aria-labelledby": "home-notes" },
+    h("div", { class: "feature-head" },
+      h("span", { class: "feature-icon" }, icon("notes", 24)),
+      h("h2", { id: "home-notes", class: "feature-title" }, t("home.notes.title"))),
+    body, link);
 }
 
 function installCard() {
