@@ -2,8 +2,8 @@
 // keyed by their `id`. Works in pages and in the service worker.
 
 const NAME = "together";
-const VERSION = 3;
-const STORES = ["outbox", "uploads", "pass"]; // a new store: add it here and bump VERSION
+const VERSION = 4;
+const STORES = ["outbox", "uploads", "pass", "recordings"]; // a new store: add it here and bump VERSION
 
 let opening = null;
 

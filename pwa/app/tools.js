@@ -9,6 +9,7 @@ export const TOOLS = [
   { id: "notify", path: "/tools/notify", permission: "notify.send", icon: "bell" },
   { id: "campaigns", path: "/tools/campaigns", permission: "notes.campaigns", icon: "notes" },
   { id: "moderation", path: "/tools/moderation", permission: "notes.moderate", icon: "flag" },
+  { id: "stories", path: "/tools/stories", permission: "stories.moderate", icon: "stories" },
   { id: "health", path: "/tools/health", permission: "health.summary", icon: "activity",
     console: true },
   { id: "holds", path: "/tools/health/holds", permission: "health.oversee", icon: "alert",

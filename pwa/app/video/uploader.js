@@ -275,7 +275,8 @@ export async function startUpload(file) {
 export async function pendingUploads() {
   const records = await db.all(STORE);
   const forms = new Map(records.map((r) => [r.id, r.form]));
-  return records.filter((r) => !r.id.endsWith(FORM)).sort((a, b) => b.createdAt - a.createdAt)
+  // A story's upload (video/story-share.js) is not a news draft.
+  return records.filter((r) => !r.id.endsWith(FORM) && r.kind !== "story").sort((a, b) => b.createdAt - a.createdAt)
     .map((draft) => live.get(draft.id)
       ?? new Upload({ ...draft, form: forms.get(formId(draft.id)) ?? {} }));
 }
@@ -312,4 +313,5 @@ export async function forgetUploads() {
   for (const upload of live.values()) upload.abort.abort();
   live.clear();
   await db.clear(STORE);
+  await db.clear("recordings"); // stories recorded or kept to share (video/chunk-store.js)
 }

@@ -9,6 +9,7 @@ import { showError } from "../toast.js";
 import { audienceName, poster, states } from "../ui/news.js";
 import { noteCard } from "../ui/note-card.js";
 import { pushPrompt } from "../ui/push-card.js";
+import { featuredStories } from "../ui/story-featured.js";
 
 export const title = () => t("nav.home");
 
@@ -27,6 +28,7 @@ export function render(ctx) {
     pushPrompt(),
     install,
     todayCard(feature("news", "/news", t("home.news.text", { unit: user.business_unit }))),
+    featuredStories(),
     feature("pass", "/pass", t("home.pass.text")),
     notesCard());
 }
