@@ -186,3 +186,14 @@ def _retail_people(a):
     from functions.audiences import members
     people, _ = members.members(a.store, RETAIL, None, 500)
     return people
+
+
+def test_the_phone_offers_every_topic_the_server_knows_and_no_other():
+    import re
+    from pathlib import Path
+
+    from functions.notify.subscriptions import TOPICS
+
+    source = (Path(__file__).parents[2] / "pwa/app/views/notify-settings.js").read_text()
+    listed = re.search(r"export const TOPICS = \[([^\]]*)\]", source).group(1)
+    assert re.findall(r'"([^"]+)"', listed) == list(TOPICS)
