@@ -80,6 +80,9 @@ def test_touch_targets_are_at_least_44_px_and_focus_is_visible(page: Page, accou
     open_home(page, accounts, "hr@example.com")
     for name in ["Home", "More"]:
         tab(page, name).click()
+        # The screen is shown (its heading takes the focus): views load when their route opens.
+        expect(page.locator("main h1")).to_be_focused()
+        expect(tab(page, name)).to_have_attribute("aria-current", "page")
         small = page.evaluate("""() => [...document.querySelectorAll('a, button, input, label')]
           .filter((el) => el.checkVisibility() && !el.closest('.visually-hidden, .skip-link'))
           .map((el) => [el, el.closest('label') || el])

@@ -11,7 +11,8 @@ import { showError } from "../toast.js";
  * first page has nothing. Returns {element, reload}.
  */
 export function pagedList(url, { item, empty, className = "paged-items", label = null }) {
-  const items = h("div", { class: className, "aria-label": label });
+  // A name needs a role to carry it (axe: aria-label on a plain div is not announced).
+  const items = h("div", { class: className, role: label ? "region" : null, "aria-label": label });
   const loading = h("p", { class: "app-loading", role: "status" }, t("app.loading"));
   const more = h("button", { type: "button", class: "btn btn-secondary show-older", hidden: true },
     t("notes.older"));

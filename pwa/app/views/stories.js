@@ -25,7 +25,8 @@ export function render(ctx) {
       h("h1", { class: "page-title" }, t("stories.title")),
       h("a", { href: "/stories/record", "data-link": true, class: "btn btn-primary btn-small stories-record" },
         icon("video", 20), t("stories.record"))),
-    h("nav", { class: "stories-tabs", "aria-label": t("stories.sections") },
+    // A group, not a nav: the tab bar is the one navigation whose current page is marked.
+    h("div", { class: "stories-tabs", role: "group", "aria-label": t("stories.sections") },
       tabLink("stories.tab.feed", "/stories", !mine), tabLink("stories.tab.mine", "/stories?tab=mine", mine)),
     body);
   sendWaiting(); // stories a reload or the network left on this phone carry on
