@@ -38,6 +38,8 @@ export const ROUTES = {
     permission: "notes.moderate" },
   "/tools/stories": { view: "/app/views/stories-queue.js", tab: "/more",
     permission: "stories.moderate" },
+  "/tools/story-settings": { view: "/app/views/story-settings.js", tab: "/more",
+    permission: "stories.settings" },
   "/tools/health": { view: "/app/views/health-today.js", tab: "/more",
     permission: "health.summary" },
   "/tools/health/holds": { view: "/app/views/health-holds.js", tab: "/more",
@@ -90,6 +92,7 @@ const IMPORTS = {
   "/app/views/scanner.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/b64url.js", "/app/pass/base45.js", "/app/pass/camera.js", "/app/pass/cbor.js", "/app/pass/cose.js", "/app/pass/db.js", "/app/pass/live.js", "/app/pass/trust.js", "/app/pass/ulid.js", "/app/pass/verify.js", "/app/storage.js", "/app/ui/avatar.js"],
   "/app/views/stories-queue.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js", "/app/ui/story-slides.js", "/app/video/player.js"],
   "/app/views/stories.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js", "/app/ui/story-slides.js", "/app/video/chunk-store.js", "/app/video/player.js", "/app/video/story-share.js", "/app/video/uploader.js"],
+  "/app/views/story-settings.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js"],
   "/app/views/wall.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/avatar.js", "/app/ui/note-card.js", "/app/ui/paged.js"],
   "/app/views/watch.js": ["/app/caches.js", "/app/icons.js", "/app/media.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js", "/app/ui/news.js", "/app/video/offline.js", "/app/video/player.js"],
 };

@@ -30,11 +30,11 @@ TOOLS = {
     "employee@example.com": [],
     "editor@example.com": ["发布新闻", "发送通知", "故事审核"],
     "hr@example.com": ["Directory import", "Publish news", "Notify", "Campaigns", "Moderation",
-                       "Story review", "Health today", "Entrance scans"],
+                       "Story review", "Story settings", "Health today", "Entrance scans"],
     "health@example.com": ["今日健康", "暂停通行人员", "健康规则", "健康审计日志", "入口扫码"],
     "guard@example.com": ["扫描通行码"],
     "admin@example.com": ["Directory import", "Publish news", "Notify", "Campaigns", "Moderation",
-                          "Story review"],
+                          "Story review", "Story settings"],
 }
 
 
