@@ -4,6 +4,7 @@
 import { t } from "./i18n.js";
 import { isOnline } from "./network.js";
 import * as outbox from "./outbox.js";
+import { showFieldErrors } from "./ui/form-errors.js";
 
 const WAIT_MS = 4000; // no answer by then: say it is kept, and let the outbox carry on
 
@@ -41,10 +42,28 @@ export async function send({ method = "POST", url, body, label }) {
 export async function sendForm(form, button, request) {
   button.disabled = true;
   const result = await send(request).finally(() => { button.disabled = false; });
+  if (result.state === "failed") showOnTop(form, result.error);
+  return result;
+}
+
+/**
+ * sendForm() for a form that shows a refusal by its fields (`names`: API field -> control, as
+ * showFieldErrors takes): the entry leaves the outbox, since the form now says what to fix;
+ * what fits no field is shown at the top.
+ */
+export async function sendByFields(form, button, request, { names = {} } = {}) {
+  button.disabled = true;
+  const result = await send(request).finally(() => { button.disabled = false; });
   if (result.state === "failed") {
-    const alert = form.querySelector(".form-error");
-    alert.textContent = result.error || t("error.generic");
-    alert.hidden = false;
+    await outbox.discard(result.id);
+    showFieldErrors(form, result.fields, { names });
+    if (!form.querySelector("[aria-invalid=true]")) showOnTop(form, result.error);
   }
   return result;
+}
+
+function showOnTop(form, error) {
+  const alert = form.querySelector(".form-error");
+  alert.textContent = error || t("error.generic");
+  alert.hidden = false;
 }

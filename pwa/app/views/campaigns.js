@@ -7,7 +7,7 @@ import { h } from "../dom.js";
 import { formatDate, formatNumber, lang, localized, plural, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import * as outbox from "../outbox.js";
-import { send } from "../sending.js";
+import { send, sendByFields } from "../sending.js";
 import { clearErrors, showError, showFieldError, toast } from "../toast.js";
 import { audiencePicker } from "../ui/audience-picker.js";
 import { clearAsChanged, showFieldErrors } from "../ui/form-errors.js";
@@ -76,19 +76,9 @@ function openForm(options, opened) {
       showFieldError(form.elements.title_en, t("campaigns.titleMissing"));
       return;
     }
-    submit.disabled = true;
-    const result = await send({ url: "/api/campaigns", body, label: "outbox.campaign" })
-      .finally(() => { submit.disabled = false; });
-    if (result.state === "failed") {
-      await outbox.discard(result.id);
-      showFieldErrors(form, result.fields, { names: NAMES });
-      if (!form.querySelector("[aria-invalid=true]")) {
-        const alert = form.querySelector(".form-error");
-        alert.textContent = result.error || t("error.generic");
-        alert.hidden = false;
-      }
-      return;
-    }
+    const result = await sendByFields(form, submit,
+      { url: "/api/campaigns", body, label: "outbox.campaign" }, { names: NAMES });
+    if (result.state === "failed") return;
     toast(t(result.state === "queued" ? "campaigns.kept" : "campaigns.opened"));
     form.reset();
     audience.reset();

@@ -8,9 +8,8 @@ import { h, live } from "../dom.js";
 import { plural, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import * as outbox from "../outbox.js";
-import { send } from "../sending.js";
+import { sendByFields } from "../sending.js";
 import { clearErrors, showError, showFieldError, toast } from "../toast.js";
-import { showFieldErrors } from "../ui/form-errors.js";
 import { sentNotifications } from "../ui/notification-stats.js";
 
 // The API's field names that differ from the form's.
@@ -151,20 +150,9 @@ async function sendIt(form, submit, cleared) {
     [v.when === "later" && !v.send_at, "send_at", "notify.atMissing"]].filter(([gap]) => gap);
   for (const [, name, key] of missing.reverse()) showFieldError(form.elements[name], t(key));
   if (missing.length) return;
-  submit.disabled = true;
-  const result = await send({ url: "/api/notifications", body, label: "outbox.notify" })
-    .finally(() => { submit.disabled = false; });
-  if (result.state === "failed") {
-    // Shown on the form, by its fields, so the entry is of no more use in the outbox.
-    await outbox.discard(result.id);
-    showFieldErrors(form, result.fields, { names: NAMES });
-    if (!form.querySelector("[aria-invalid=true]")) {
-      const alert = form.querySelector(".form-error");
-      alert.textContent = result.error || t("error.generic");
-      alert.hidden = false;
-    }
-    return;
-  }
+  const result = await sendByFields(form, submit,
+    { url: "/api/notifications", body, label: "outbox.notify" }, { names: NAMES });
+  if (result.state === "failed") return;
   toast(t(result.state === "queued" ? "notify.kept" : `notify.done.${result.data.state}`));
   form.reset();
   cleared();
