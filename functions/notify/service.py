@@ -161,15 +161,15 @@ def views(store, items: list[dict]) -> list[dict]:
     return [view(item, counts[item["id"]]) for item in items]
 
 
-def view(item: dict, receipts: dict) -> dict:
-    """One notification as its senders see it, with its receipt counts."""
+def view(item: dict, counts: dict) -> dict:
+    """One notification as its senders see it, with its receipt counts (receipts())."""
     return {**_shown(item), "escalate_after_s": item.get("escalate_after_s", 3600),
             "send_at": item.get("send_at"), "state": item["state"],
             "author": {"id": item.get("author_id"), "name": item.get("author_name")},
             "stats": {"audience": item.get("audience_size", 0),
                       "inbox": item.get("audience_size", 0) if item["state"] != "scheduled"
                       else 0, "sent": item.get("sent", 0), "failed": item.get("failed", 0),
-                      "pruned": item.get("pruned", 0), **receipts},
+                      "pruned": item.get("pruned", 0), **counts},
             "reminded_at": item.get("reminded_at") or None}
 
 
