@@ -190,10 +190,28 @@ def test_the_servers_reason_is_shown_in_the_persons_language(phones, stories_ser
 def test_a_rejected_story_shows_its_author_the_reason(phones, stories_server, tmp_path):
     app, _ = stories_server
     author = phones("employee@example.com").page
+    upload_clip(author, app, short_clip(tmp_path))  # waits above it: the queue is oldest first
     story_id = upload_clip(author, app, short_clip(tmp_path))
-    editor = phones("editor@example.com", "zh-CN").page  # Retail's editor, in Chinese
+    phone = phones("editor@example.com", "zh-CN")  # Retail's editor, in Chinese
+    editor = phone.page
+    held = []  # the videos and posters, held back until the cards are on screen
+
+    def hold(route):
+        return held.append(route) if holding else route.continue_()
+
+    holding = True
+    phone.context.route("**/api/media/local/objects**", hold)
     editor.goto("/tools/stories")
     card = editor.locator(f".review-card[data-story='{story_id}']")
+    expect(card).to_be_visible()
+    top = card.bounding_box()["y"]
+    holding = False
+    assert held, "no video or poster was asked for"
+    for route in held:
+        route.continue_()
+    wait_until(editor, "[...document.querySelectorAll('.review-video')]"
+                       ".every((v) => v.readyState >= 1)")
+    assert card.bounding_box()["y"] == top  # the videos above loaded; nothing moved under a thumb
     card.get_by_role("button", name="不通过").click()
     card.get_by_role("button", name="不通过这个故事").click()
     expect(card.locator(".field-error")).to_have_text("请为作者写一个理由。")  # none given

@@ -25,9 +25,11 @@ export function render(ctx) {
   const page = h("div", { class: "page page-review" },
     h("a", { href: "/more", "data-link": true, class: "back-link" }, icon("back", 20), t("tools.back")),
     h("h1", { class: "page-title" }, t("tools.stories.title")),
-    sections.length > 1 && h("nav", { class: "stories-tabs stories-tabs-3", "aria-label": t("storyReview.sections") },
-      sections.map((name) => h("a", { href: `/tools/stories?show=${name}`, "data-link": true,
-        class: "stories-tab", "aria-current": name === current ? "page" : null }, t(`storyReview.${name}`)))),
+    // A group, not a nav: the tab bar is the one navigation whose current page is marked.
+    sections.length > 1 && h("div", { class: "stories-tabs stories-tabs-3", role: "group",
+      "aria-label": t("storyReview.sections") },
+    sections.map((name) => h("a", { href: `/tools/stories?show=${name}`, "data-link": true,
+      class: "stories-tab", "aria-current": name === current ? "page" : null }, t(`storyReview.${name}`)))),
     list);
   let tagName = null;
   const load = async () => {
