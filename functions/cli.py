@@ -28,9 +28,13 @@ def register(app: Flask) -> None:
 
             if seed_demo_news(app, int(app.extensions["together"].clock())):
                 click.echo("Published two demo news videos (company-wide, and Retail's daily).")
+            from .seed_stories import seed_demo_stories
+
+            if seed_demo_stories(app, int(app.extensions["together"].clock())):
+                click.echo("Released three demo stories (one featured); one waits for review.")
         except (OSError, subprocess.SubprocessError, RuntimeError, TranscodeError) as exc:
             # The demo still works without videos (no ffmpeg here, say): say so and go on.
-            click.echo(f"Demo news skipped: {exc}", err=True)
+            click.echo(f"Demo videos skipped: {exc}", err=True)
         from .seed_notes import seed_demo_notes
 
         if seed_demo_notes(app, int(app.extensions["together"].clock())):

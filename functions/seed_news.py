@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from pathlib import Path
 
+from . import seed_videos
 from .directory.service import get_employee
 from .news import service as news
-from .transcode.ffmpeg import find_ffmpeg
 from .videos import service as videos
 
 MARKER = ("SEED#demo-news", "#")
@@ -26,35 +25,12 @@ ITEMS = [
 ]
 
 
-def _clip(folder: Path, colour: str) -> Path:
-    """A 6-second 640x360 clip with a tone: small, and real enough to transcode."""
-    path = folder / f"demo-{colour[2:]}.mp4"
-    subprocess.run([find_ffmpeg(), "-v", "error", "-y",
-                    "-f", "lavfi", "-i", f"color=c={colour}:s=640x360:d=6:r=25",
-                    "-f", "lavfi", "-i", "sine=frequency=440:duration=6",
-                    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-                    "-c:a", "aac", "-shortest", str(path)],
-                   check=True, timeout=60)
-    return path
-
-
 def _upload(app, user: dict, path: Path, now: int) -> str:
-    """Upload through the signed part URLs, as a phone would; returns the processed video id."""
+    """A processed video of the file, uploaded as its author: its id."""
     a = app.extensions["together"]
-    data = path.read_bytes()
-    upload = videos.create_upload(a.store, a.media, user, path.name, "video/mp4", len(data), now,
-                                  a.config.upload_max_bytes)
-    client = app.test_client()
-    for part in upload["parts"]:
-        start = (part["part_number"] - 1) * upload["part_size"]
-        response = client.put(part["url"], data=data[start:start + upload["part_size"]])
-        if response.status_code != 200:
-            raise RuntimeError(f"demo upload refused: {response.get_json()}")
-    videos.complete_upload(a.store, a.media, user, upload["video_id"], now)
-    video = videos.process(a.store, a.media, a.transcode, a.events, upload["video_id"], now)
-    if video is None or video["status"] != "ready":
-        raise RuntimeError(f"demo video did not process: {video}")
-    return video["video_id"]
+    upload = videos.create_upload(a.store, a.media, user, path.name, "video/mp4",
+                                  path.stat().st_size, now, a.config.upload_max_bytes)
+    return seed_videos.upload(app, user, path, upload, now)["video_id"]
 
 
 def seed_demo_news(app, now: int) -> bool:
@@ -65,7 +41,8 @@ def seed_demo_news(app, now: int) -> bool:
     with tempfile.TemporaryDirectory(prefix="together-demo-") as tmp:
         for author, colour, audience, pinned, ack, title, text in ITEMS:
             user = get_employee(store, author)
-            video_id = _upload(app, user, _clip(Path(tmp), colour), now)
+            clip = seed_videos.clip(Path(tmp), f"color=c={colour}:s=640x360", colour[2:])
+            video_id = _upload(app, user, clip, now)
             news.publish(store, user, {"title": title, "text": text, "video_id": video_id,
                                        "audience": audience, "pinned": pinned,
                                        "must_acknowledge": ack}, now)
