@@ -118,6 +118,25 @@ def test_the_feed_narrows_to_a_tag(phones, stories_server, tmp_path):
     expect(slides.first).to_contain_text("#On the front line")
 
 
+def test_the_feed_narrows_to_any_site_not_only_my_own(phones, stories_server, tmp_path):
+    app, _ = stories_server
+    page = phones("lucas.weber@example.com").page  # Singapore
+    if not page.request.get("/api/stories", params={"site": "Wuhan"}).json()["items"]:
+        author = phones("employee@example.com").page  # Wuhan
+        story_id = upload_clip(author, app, short_clip(tmp_path))
+        assert phones("hr@example.com").page.request.post(
+            f"/api/stories/{story_id}/release").ok
+    wuhan = page.request.get("/api/stories", params={"site": "Wuhan", "limit": 100}).json()
+    page.goto("/stories")
+    expect(page.locator(".story-slide").first).to_be_visible()
+    chooser = page.get_by_label("Show stories from")
+    expect(chooser.locator("optgroup[label='Sites'] option")).to_have_text(["Hangzhou", "Wuhan"])
+    chooser.select_option(label="Wuhan")
+    slides = page.locator(".story-slide")
+    expect(slides).to_have_count(len(wuhan["items"]))
+    expect(slides.first).to_contain_text("Wuhan")
+
+
 def test_a_reported_story_is_hidden_by_hr_and_restored(phones, stories_server, tmp_path):
     app, _ = stories_server
     author = phones("employee@example.com").page

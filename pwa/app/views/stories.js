@@ -34,20 +34,27 @@ export function render(ctx) {
   return page;
 }
 
-/** The feed, with its filter: everyone, my unit, my site, or one of HR's tags. */
+/** The feed, with its filter: everyone, my unit or site, any unit or site, or one of HR's tags. */
 async function showFeed(ctx, body) {
-  const settings = await get("/api/stories/settings").catch((error) => {
-    console.warn("story tags unavailable", error);
-    return { tags: [] };
-  });
+  const [settings, names] = await Promise.all([
+    get("/api/stories/settings").catch((error) => {
+      console.warn("story tags unavailable", error);
+      return { tags: [] };
+    }),
+    get("/api/audiences/names").catch((error) => {
+      console.warn("unit and site names unavailable", error);
+      return { units: [], sites: [] };
+    })]);
+  const option = (kind, name, label = name) => h("option", { value: `${kind}=${encodeURIComponent(name)}` }, label);
+  const group = (key, options) => options.length > 0 && h("optgroup", { label: t(key) }, options);
+  const { business_unit: unit, site } = ctx.user;
   const filter = h("select", { id: "stories-filter", class: "input stories-filter" },
     h("option", { value: "" }, t("stories.filter.all")),
-    ctx.user.business_unit && h("option", { value: `unit=${encodeURIComponent(ctx.user.business_unit)}` },
-      t("stories.filter.unit", { unit: ctx.user.business_unit })),
-    ctx.user.site && h("option", { value: `site=${encodeURIComponent(ctx.user.site)}` },
-      t("stories.filter.site", { site: ctx.user.site })),
-    settings.tags.map((tag) => h("option", { value: `tag=${encodeURIComponent(tag.id)}` },
-      `#${localized(tag.label).text}`)));
+    unit && option("unit", unit, t("stories.filter.unit", { unit })),
+    site && option("site", site, t("stories.filter.site", { site })),
+    group("stories.filter.units", names.units.filter((name) => name !== unit).map((name) => option("unit", name))),
+    group("stories.filter.sites", names.sites.filter((name) => name !== site).map((name) => option("site", name))),
+    group("stories.filter.tags", settings.tags.map((tag) => option("tag", tag.id, `#${localized(tag.label).text}`))));
   const slot = h("div", { class: "stories-slot" });
   const asked = new URLSearchParams(location.search).get("id");
   body.replaceChildren(h("div", { class: "field stories-filter-field" },
