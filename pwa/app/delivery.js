@@ -5,6 +5,9 @@
 import { onNetworkChange, reportOnline } from "./network.js";
 import * as outbox from "./outbox.js";
 
+// Set while a story recorded on this phone waits to be sent (video/story-share.js): those are
+// sent from whatever screen is open, and their module is loaded only when one waits.
+export const STORIES_WAITING = "together.storiesWaiting";
 let timer = 0;
 let started = false;
 
@@ -15,13 +18,22 @@ export function startDelivery() {
     if (message.type === "queued" || message.type === "owner") queued();
   });
   addEventListener("online", () => deliverNow({ force: true }));
+  addEventListener("online", sendStories);
   // The server answered again after failed requests (network.js probes): send what waits.
-  onNetworkChange((online) => online && deliverNow({ force: true }));
+  onNetworkChange((online) => online && (deliverNow({ force: true }), sendStories()));
   addEventListener("focus", () => deliverNow());
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") deliverNow();
   });
   deliverNow({ force: true }); // what an earlier visit left behind
+  sendStories();
+}
+
+function sendStories() {
+  if (!localStorage.getItem(STORIES_WAITING)) return;
+  import("./video/story-share.js").then((share) => share.sendWaiting()).catch((error) => {
+    console.warn("stories kept on this phone are sent on the next start", error);
+  });
 }
 
 async function queued() {

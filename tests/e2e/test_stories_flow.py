@@ -123,6 +123,28 @@ def test_a_story_shared_offline_waits_and_uploads_when_the_network_returns(phone
         "caption"] == "Shared from the basement"
 
 
+def test_a_story_kept_on_the_phone_goes_when_the_app_opens_again_on_any_screen(phones,
+                                                                             stories_server):
+    app, _ = stories_server
+    phone = phones("employee@example.com")
+    open_recorder(phone.page)
+    record(phone.page, 1)
+    phone.context.set_offline(True)
+    share_recording(phone.page, "Sent while I read the news", tag=None)
+    expect(phone.page.get_by_role("heading", name="Kept on this phone")).to_be_visible()
+    phone.page.close()  # the tab is closed before the network returns
+    phone.context.set_offline(False)
+    home = phone.context.new_page()
+    with UploadWatch(app, home) as watch:
+        home.goto("/news")  # neither Stories nor the recorder
+        video_id = watch.wait_for_completion()
+    story = story_of_video(app, video_id)
+    assert app.extensions["together"].store.get(f"STORY#{story['story_id']}", "STORY")[
+        "caption"] == "Sent while I read the news"
+    wait_until(home, "import('/app/video/chunk-store.js').then((c) => c.recordings())"
+                     ".then((r) => r.length === 0)")  # the phone's copy is freed
+
+
 def test_a_file_that_is_not_a_video_is_refused_in_words(phones, tmp_path):
     page = phones("employee@example.com", "zh-CN").page
     page.add_init_script("""navigator.mediaDevices.getUserMedia = () =>

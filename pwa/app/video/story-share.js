@@ -4,6 +4,7 @@
 // resumable upload of video/uploader.js, then the recording is freed from the phone.
 
 import { ApiError, request } from "../api.js";
+import { STORIES_WAITING } from "../delivery.js";
 import * as chunks from "./chunk-store.js";
 import { Upload } from "./uploader.js";
 
@@ -14,6 +15,7 @@ const listeners = new Set();
 /** Keeps the caption and tags with the recording, then sends it; resolves to its Upload. */
 export async function share(recordingId, form) {
   await chunks.update(recordingId, { state: "queued", form, key: crypto.randomUUID(), error: null });
+  localStorage.setItem(STORIES_WAITING, "1");
   return send(recordingId);
 }
 
@@ -64,6 +66,7 @@ function follow(meta, file, started) {
     freed = true; // the server has every byte: the phone's copy is no longer needed
     await chunks.remove(meta.id);
     await upload.forget();
+    if (!(await waiting()).some((kept) => kept.state !== "refused")) localStorage.removeItem(STORIES_WAITING);
     tell();
   });
   upload.run();
@@ -78,9 +81,9 @@ export async function waiting() {
 /** Sends every story that waits for the network (on start and when the network returns). */
 export async function sendWaiting() {
   if (!navigator.onLine) return;
-  for (const meta of await waiting()) {
-    if (meta.state !== "refused") send(meta.id).catch((error) => console.warn("story waits", error));
-  }
+  const kept = (await waiting()).filter((meta) => meta.state !== "refused");
+  if (!kept.length) localStorage.removeItem(STORIES_WAITING); // refused ones wait for a tap
+  for (const meta of kept) send(meta.id).catch((error) => console.warn("story waits", error));
 }
 
 /** listener() when a kept story changed state. */
