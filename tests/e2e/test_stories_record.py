@@ -28,7 +28,7 @@ def test_three_seconds_recorded_play_back_in_the_preview(phones):
     kind = page.evaluate("import('/app/video/chunk-store.js').then((c) => c.recordings())"
                          ".then((r) => [r[0].mimeType, r[0].state, r[0].stored])")
     assert kind[0].startswith(("video/webm", "video/mp4")) and kind[1] == "recorded"
-    assert kind[2] >= 2, kind  # a chunk a second, kept as they came
+    assert kind[2] >= 3, kind  # a chunk a second, kept as they came
     expect(preview).to_be_visible()
     expect(page.get_by_label("Caption")).to_be_visible()
     screenshot(page, "stories-preview-en")
@@ -60,7 +60,8 @@ def test_a_recording_cut_off_by_a_reload_is_recovered_and_uploaded(phones, stori
         video_id = watch.wait_for_completion()
     video = wait_until_processed(page, app, video_id, 3)
     assert video["status"] == "ready", video
-    assert video["duration_s"] >= 1.5, video  # the seconds kept before the reload
+    # The seconds kept before the reload: not fewer, nor the countdown's too.
+    assert 1.5 <= video["duration_s"] <= 4.5, video
     expect(page.get_by_role("heading", name="Shared: waiting for review")).to_be_visible()
 
 
