@@ -1,20 +1,13 @@
 """Notes in the AWS configuration on moto's DynamoDB: a note to a site is stored once and read
 in "Notes for me" through the same store port; cheers count once; a campaign's wall reads."""
 
-import re
-from pathlib import Path
 
 import pytest
 
 from functions import workers
-from functions.app import create_app
-from functions.directory.service import import_csv
 from functions.notify import tasks
 from functions.push.port import Result
-from functions.store.table import create_table
-from tests.aws import client, unique
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.aws_app import aws_app, signed_in
 
 
 class QuietPush:
@@ -35,38 +28,17 @@ class QuietPush:
 
 @pytest.fixture
 def aws(moto_endpoint, monkeypatch, clock):
-    table = unique("together-notes")
-    create_table(client("dynamodb", moto_endpoint), table)
-    app = create_app({"TOGETHER_ENV": "aws", "TOGETHER_TABLE": table,
-                      "TOGETHER_MEDIA_BUCKET": unique("media"), "TOGETHER_SECRET_KEY": "test",
-                      "TOGETHER_MAIL_FROM": "Together <no-reply@example.com>",
-                      "TOGETHER_APP_ORIGIN": "https://together.example.com",
-                      "AWS_REGION": "us-east-1", "TOGETHER_AWS_ENDPOINT_URL": moto_endpoint,
-                      "TOGETHER_VAPID_KEY_PARAMETER": f"/together/{unique('t')}/vapid-key"},
-                     clock=clock)
+    app = aws_app(moto_endpoint, "notes", clock=clock)
     a = app.extensions["together"]
-    import_csv(a.store, (ROOT / "infra" / "demo-directory.csv").read_text(encoding="utf-8"))
     a.__dict__["push"] = QuietPush(a.push)
     monkeypatch.setattr(tasks, "_adapters", lambda: a)
     monkeypatch.setattr(workers, "adapters", lambda: a)
     return app
 
 
-def _signed_in(app, email):
-    """Signed in with the code the mail port would have sent (SES is not needed here)."""
-    phone = app.test_client()
-    outbox = []
-    app.extensions["together"].__dict__["mail"] = type(
-        "Mail", (), {"send": lambda self, to, subject, text: outbox.append(subject)})()
-    phone.post("/api/auth/start", json={"email": email})
-    code = re.search(r"\b(\d{6})\b", outbox[-1]).group(1)
-    assert phone.post("/api/auth/verify", json={"email": email, "code": code}).status_code == 200
-    return phone
-
-
 def test_a_note_to_a_site_is_read_in_notes_for_me_on_dynamodb(aws, clock):
-    hr, li = _signed_in(aws, "hr@example.com"), _signed_in(aws, "employee@example.com")
-    lucas = _signed_in(aws, "lucas.weber@example.com")
+    hr, li = signed_in(aws, "hr@example.com"), signed_in(aws, "employee@example.com")
+    lucas = signed_in(aws, "lucas.weber@example.com")
     written = hr.post("/api/notes", json={"text": "Stay strong, Wuhan! 加油",
                                           "audience": {"kind": "site", "site": "Wuhan"}})
     assert written.status_code == 201, written.get_json()
@@ -89,7 +61,7 @@ def test_a_note_to_a_site_is_read_in_notes_for_me_on_dynamodb(aws, clock):
 
 
 def test_a_campaign_wall_and_its_display_link_on_dynamodb(aws):
-    hr, lucas = _signed_in(aws, "hr@example.com"), _signed_in(aws, "lucas.weber@example.com")
+    hr, lucas = signed_in(aws, "hr@example.com"), signed_in(aws, "lucas.weber@example.com")
     campaign = hr.post("/api/campaigns", json={"title": {"en": "Hubei"},
                                                "audience": {"kind": "site", "site": "Wuhan"}})
     assert campaign.status_code == 201, campaign.get_json()
@@ -106,7 +78,7 @@ def test_a_campaign_wall_and_its_display_link_on_dynamodb(aws):
 
 
 def test_moderation_holds_approves_and_hides_on_dynamodb(aws):
-    hr, li = _signed_in(aws, "hr@example.com"), _signed_in(aws, "employee@example.com")
+    hr, li = signed_in(aws, "hr@example.com"), signed_in(aws, "employee@example.com")
     assert hr.put("/api/moderation/words", json={"words": [{"word": "法轮功", "lang": "zh-CN"}]}
                   ).status_code == 200
     held = hr.post("/api/notes", json={"text": "法@@!轮!功", "audience": {"kind": "person",

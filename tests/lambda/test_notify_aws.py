@@ -2,21 +2,16 @@
 Lambda it runs in place), the store is DynamoDB, the VAPID key is made in SSM, and only the
 browsers' push services are accepted as endpoints."""
 
-import re
-from pathlib import Path
 
 import pytest
 
 from functions import workers
-from functions.app import create_app
-from functions.directory.service import import_csv
 from functions.notify import tasks
 from functions.push.port import Result
-from functions.store.table import create_table
 from tests.aws import client, unique
+from tests.aws_app import aws_app, signed_in
 from tests.push_service import Device
 
-ROOT = Path(__file__).resolve().parents[2]
 FCM = "https://fcm.googleapis.com/fcm/send/"
 
 
@@ -41,17 +36,9 @@ class RecordingPush:
 
 @pytest.fixture
 def aws(moto_endpoint, monkeypatch, clock):
-    table = unique("together-notify")
-    create_table(client("dynamodb", moto_endpoint), table)
     parameter = f"/together/{unique('t')}/vapid-key"
-    app = create_app({"TOGETHER_ENV": "aws", "TOGETHER_TABLE": table,
-                      "TOGETHER_MEDIA_BUCKET": unique("media"), "TOGETHER_SECRET_KEY": "test",
-                      "TOGETHER_MAIL_FROM": "Together <no-reply@example.com>",
-                      "TOGETHER_APP_ORIGIN": "https://together.example.com",
-                      "AWS_REGION": "us-east-1", "TOGETHER_AWS_ENDPOINT_URL": moto_endpoint,
-                      "TOGETHER_VAPID_KEY_PARAMETER": parameter}, clock=clock)
+    app = aws_app(moto_endpoint, "notify", clock=clock, TOGETHER_VAPID_KEY_PARAMETER=parameter)
     a = app.extensions["together"]
-    import_csv(a.store, (ROOT / "infra" / "demo-directory.csv").read_text(encoding="utf-8"))
     a.__dict__["push"] = RecordingPush(a.push)
     monkeypatch.setattr(tasks, "_adapters", lambda: a)
     monkeypatch.setattr(workers, "adapters", lambda: a)
@@ -59,20 +46,8 @@ def aws(moto_endpoint, monkeypatch, clock):
     return app
 
 
-def _signed_in(app, email):
-    """Signed in with the code the mail port would have sent (SES is not needed here)."""
-    phone = app.test_client()
-    outbox = []
-    app.extensions["together"].__dict__["mail"] = type(
-        "Mail", (), {"send": lambda self, to, subject, text: outbox.append(subject)})()
-    phone.post("/api/auth/start", json={"email": email})
-    code = re.search(r"\b(\d{6})\b", outbox[-1]).group(1)
-    assert phone.post("/api/auth/verify", json={"email": email, "code": code}).status_code == 200
-    return phone
-
-
 def test_a_notification_goes_out_through_the_task_batches_on_dynamodb(aws, moto_endpoint):
-    employee = _signed_in(aws, "employee@example.com")
+    employee = signed_in(aws, "employee@example.com")
     key = employee.get("/api/push/key").get_json()["public_key"]
     ssm = client("ssm", moto_endpoint)
     assert ssm.get_parameter(Name=aws.parameter)["Parameter"]["Type"] == "SecureString"
@@ -83,7 +58,7 @@ def test_a_notification_goes_out_through_the_task_batches_on_dynamodb(aws, moto_
         answer = employee.post("/api/push/subscriptions",
                                json={**device.subscription(), "endpoint": refused})
         assert answer.status_code == 422 and "endpoint" in answer.get_json()["error"]["fields"]
-    hr = _signed_in(aws, "hr@example.com")
+    hr = signed_in(aws, "hr@example.com")
     answer = hr.post("/api/notifications", json={
         "title": {"en": "Masks at reception"}, "body": {"en": "Take one."}, "link": "/news",
         "audience": {"kind": "company"}})

@@ -2,21 +2,14 @@
 by its presigned part URLs and transcoded by ffmpeg (MediaConvert is not on moto); a rejected or
 deleted story leaves no file in the bucket and no trace in any feed."""
 
-import re
-from pathlib import Path
 
 import pytest
 import requests
 
 from functions import workers
-from functions.app import create_app
-from functions.directory.service import import_csv
-from functions.store.table import create_table
 from functions.transcode.ffmpeg import FfmpegTranscoder
 from tests.api.stories_helpers import make_clips
-from tests.aws import client, unique
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.aws_app import aws_app, signed_in
 
 
 @pytest.fixture(scope="module")
@@ -26,31 +19,11 @@ def clip(tmp_path_factory):
 
 @pytest.fixture
 def aws(moto_endpoint, monkeypatch, clock):
-    table, bucket = unique("together-stories"), unique("together-media")
-    create_table(client("dynamodb", moto_endpoint), table)
-    client("s3", moto_endpoint).create_bucket(Bucket=bucket)
-    app = create_app({"TOGETHER_ENV": "aws", "TOGETHER_TABLE": table,
-                      "TOGETHER_MEDIA_BUCKET": bucket, "TOGETHER_SECRET_KEY": "test",
-                      "TOGETHER_MAIL_FROM": "Together <no-reply@example.com>",
-                      "TOGETHER_APP_ORIGIN": "https://together.example.com",
-                      "AWS_REGION": "us-east-1", "TOGETHER_AWS_ENDPOINT_URL": moto_endpoint,
-                      "TOGETHER_VAPID_KEY_PARAMETER": f"/together/{unique('t')}/vapid-key"},
-                     clock=clock)
+    app = aws_app(moto_endpoint, "stories", clock=clock, bucket=True)
     a = app.extensions["together"]
-    import_csv(a.store, (ROOT / "infra" / "demo-directory.csv").read_text(encoding="utf-8"))
     a.__dict__["transcode"] = FfmpegTranscoder(a.media)  # files on S3, the encoder here
     monkeypatch.setattr(workers, "adapters", lambda: a)
     return app
-
-
-def _signed_in(app, email):
-    phone, outbox = app.test_client(), []
-    app.extensions["together"].__dict__["mail"] = type(
-        "Mail", (), {"send": lambda self, to, subject, text: outbox.append(subject)})()
-    phone.post("/api/auth/start", json={"email": email})
-    code = re.search(r"\b(\d{6})\b", outbox[-1]).group(1)
-    assert phone.post("/api/auth/verify", json={"email": email, "code": code}).status_code == 200
-    return phone
 
 
 def _posted(app, phone, clip: bytes) -> tuple[str, str]:
@@ -78,7 +51,7 @@ def _files(app, video_id: str) -> list[str]:
 
 
 def test_a_rejected_story_leaves_no_file_in_the_bucket(aws, clip):
-    li, hr = _signed_in(aws, "employee@example.com"), _signed_in(aws, "hr@example.com")
+    li, hr = signed_in(aws, "employee@example.com"), signed_in(aws, "hr@example.com")
     story_id, video_id = _posted(aws, li, clip)
     assert li.get(f"/api/stories/{story_id}").get_json()["status"] == "quarantine"
     assert len(_files(aws, video_id)) == 4
@@ -94,8 +67,8 @@ def test_a_rejected_story_leaves_no_file_in_the_bucket(aws, clip):
 
 def test_a_released_story_is_in_the_feeds_until_its_author_deletes_it_and_its_files(aws, clip,
                                                                                      clock):
-    li, hr = _signed_in(aws, "employee@example.com"), _signed_in(aws, "hr@example.com")
-    colleague = _signed_in(aws, "staff0009@example.com")
+    li, hr = signed_in(aws, "employee@example.com"), signed_in(aws, "hr@example.com")
+    colleague = signed_in(aws, "staff0009@example.com")
     story_id, video_id = _posted(aws, li, clip)
     assert hr.post(f"/api/stories/{story_id}/release").status_code == 200
     assert colleague.post(f"/api/stories/{story_id}/reactions",

@@ -18,14 +18,12 @@ from botocore.stub import Stubber
 from zappa.handler import LambdaHandler
 
 from functions import workers
-from functions.app import create_app
-from functions.directory.service import get_employee, import_csv
+from functions.directory.service import get_employee
 from functions.news import feed, receipts
 from functions.news import service as news
-from functions.store.table import create_table
 from functions.videos import service as videos
 from infra.stack_env import stage_settings
-from tests.aws import client, unique
+from tests.aws_app import aws_app
 from tests.stack_outputs import STAND_IN
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,18 +36,9 @@ ROLE = "arn:aws:iam::123456789012:role/together-dev-MediaConvertRole-7QX2M9K4B1Z
 @pytest.fixture
 def aws(moto_endpoint, monkeypatch):
     """The app as Zappa loads it on AWS: DynamoDB, S3, MediaConvert; no in-process worker."""
-    table, bucket = unique("together-workers"), unique("together-media")
-    create_table(client("dynamodb", moto_endpoint), table)
-    client("s3", moto_endpoint).create_bucket(Bucket=bucket)
-    app = create_app({"TOGETHER_ENV": "aws", "TOGETHER_TABLE": table,
-                      "TOGETHER_MEDIA_BUCKET": bucket, "TOGETHER_SECRET_KEY": "test",
-                      "TOGETHER_MAIL_FROM": "Together <no-reply@example.com>",
-                      "TOGETHER_APP_ORIGIN": "https://together.example.com",
-                      "AWS_REGION": "us-east-1", "TOGETHER_AWS_ENDPOINT_URL": moto_endpoint,
-                      "TOGETHER_MEDIACONVERT_ROLE_ARN": ROLE,
-                      "TOGETHER_VAPID_KEY_PARAMETER": "/together/test/vapid-key"})
+    app = aws_app(moto_endpoint, "workers", bucket=True, TOGETHER_MEDIACONVERT_ROLE_ARN=ROLE,
+                  TOGETHER_VAPID_KEY_PARAMETER="/together/test/vapid-key")
     a = app.extensions["together"]
-    import_csv(a.store, (ROOT / "infra" / "demo-directory.csv").read_text(encoding="utf-8"))
     monkeypatch.setattr(workers, "adapters", lambda: a)
     with Stubber(a.transcode.client) as mediaconvert:
         a.mediaconvert = mediaconvert
