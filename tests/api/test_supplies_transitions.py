@@ -159,4 +159,7 @@ def test_an_adjustment_never_takes_stock_below_zero(supplies):
     received = hr.post("/api/supplies/movements", json={
         "site": "Wuhan", "item": "vitamin-c", "kind": "received", "qty": 0, "reason": "Count"})
     assert received.status_code == 422
+    unknown = hr.post("/api/supplies/movements", json={
+        "site": "Wuhan", "item": "caviar", "kind": "received", "qty": 5, "reason": "Gift"})
+    assert unknown.status_code == 422 and "item" in unknown.get_json()["error"]["fields"]
     assert supplies.level("Wuhan", "vitamin-c")["qty"] == 3
