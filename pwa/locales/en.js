@@ -1091,6 +1091,7 @@ export default {
   "suppliesHr.totals": "Totals per item",
   "suppliesHr.byRequest": "Per request",
   "suppliesHr.item": "Item",
+  "suppliesHr.toPick": "To pick",
   "suppliesHr.unit": "Unit",
   "suppliesHr.qty": "In stock",
   "suppliesHr.reserved": "Held by requests",

@@ -1084,6 +1084,7 @@ export default {
   "suppliesHr.totals": "按物资合计",
   "suppliesHr.byRequest": "按申请",
   "suppliesHr.item": "物资",
+  "suppliesHr.toPick": "拣货数量",
   "suppliesHr.unit": "单位",
   "suppliesHr.qty": "库存",
   "suppliesHr.reserved": "申请预留",

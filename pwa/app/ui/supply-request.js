@@ -23,11 +23,11 @@ export function picture(item) {
     : icon("box", 36));
 }
 
-/** "2 × Surgical masks (box of 10)" for each line. */
+/** "2 × Surgical masks · box of 10" for each line. */
 export function linesList(lines, className = "supply-lines") {
   return h("ul", { class: className }, lines.map((line) => h("li", {},
     h("span", { class: "supply-line-qty" }, `${formatNumber(line.qty)} ×`), " ",
-    named(line.item.name), " ", h("span", { class: "supply-line-unit" }, "(", named(line.item.unit), ")"))));
+    named(line.item.name), h("span", { class: "supply-line-unit" }, " · ", named(line.item.unit)))));
 }
 
 /** Where it goes, in words; a home address in full only for HR (the server sends it to them only). */

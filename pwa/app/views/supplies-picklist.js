@@ -39,7 +39,7 @@ function content(list) {
     h("h2", { class: "picklist-heading" }, t("suppliesHr.totals")),
     h("table", { class: "picklist-table" },
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("suppliesHr.item")),
-        h("th", { scope: "col" }, t("suppliesHr.unit")), h("th", { scope: "col", class: "num" }, t("suppliesHr.qty")))),
+        h("th", { scope: "col" }, t("suppliesHr.unit")), h("th", { scope: "col", class: "num" }, t("suppliesHr.toPick")))),
       h("tbody", {}, list.lines.map((line) => h("tr", {},
         h("td", {}, named(line.item.name)), h("td", {}, named(line.item.unit)),
         h("td", { class: "num" }, formatNumber(line.qty)))))),

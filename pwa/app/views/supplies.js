@@ -64,7 +64,8 @@ function itemCard(item, site, onchange) {
     h("h3", { id: `item-${item.id}`, class: "supply-item-name" }, named(item.name)),
     h("p", { class: "supply-item-unit" }, named(item.unit)),
     h("p", { class: "supply-item-left" }, t("supplies.left", { count: formatNumber(item.available ?? 0), site })),
-    h("p", { class: "supply-item-allowance" }, t("supplies.allowance", { count: formatNumber(item.allowance ?? 0) })),
+    (item.allowance ?? 0) > 0 && h("p", { class: "supply-item-allowance" },
+      t("supplies.allowance", { count: formatNumber(item.allowance) })),
     why && h("p", { class: "supply-item-why" }, why),
     max > 0 && quantityStepper({ id: `qty-${item.id}`, name: nameOf(item), max, onchange })));
 }
