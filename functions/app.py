@@ -63,13 +63,15 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
     from .notify.routes import blp as notifications_blp
     from .stories.moderation_routes import blp as stories_moderation_blp
     from .stories.routes import blp as stories_blp
+    from .supplies.manage_routes import blp as supplies_manage_blp
+    from .supplies.routes import blp as supplies_blp
     from .system.routes import blp as system_blp
     from .videos.routes import blp as videos_blp
 
     for blp in (system_blp, auth_blp, directory_blp, health_blp, pass_blp, console_blp, videos_blp,
                 news_blp, audiences_blp, push_blp, notifications_blp, inbox_blp, notes_blp,
                 campaigns_blp, walls_blp, moderation_blp, notes_moderation_blp, people_blp,
-                stories_blp, stories_moderation_blp):
+                stories_blp, stories_moderation_blp, supplies_blp, supplies_manage_blp):
         api.register_blueprint(blp)
 
     if config.media == "local":

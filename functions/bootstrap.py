@@ -33,3 +33,7 @@ def subscribe(a: Adapters) -> None:
                        lambda note, reason: notify.note_hidden(a, note, reason))
     a.events.subscribe(events.STORY_RELEASED, lambda story: notify.story_released(a, story))
     a.events.subscribe(events.STORY_REJECTED, lambda story: notify.story_rejected(a, story))
+    a.events.subscribe(events.SUPPLY_LOW,
+                       lambda site, item, qty: notify.supply_low(a, site, item, qty))
+    a.events.subscribe(events.SUPPLY_REQUEST_CHANGED,
+                       lambda request: notify.supply_request_changed(a, request))

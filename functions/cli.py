@@ -35,6 +35,10 @@ def register(app: Flask) -> None:
 
         if seed_demo_notes(app, int(app.extensions["together"].clock())):
             click.echo("Wrote the demo notes: a campaign for Wuhan, notes to employee@example.com.")
+        from .seed_supplies import seed_demo_supplies
+
+        if seed_demo_supplies(app, int(app.extensions["together"].clock())):
+            click.echo("Stocked the demo supplies at Wuhan, Hangzhou and Singapore, with requests.")
         click.echo("Demo accounts (sign in with the code shown in the dev outbox):")
         for email, who in DEMO_ACCOUNTS.items():
             click.echo(f"  {email:<24} {who}")

@@ -18,8 +18,13 @@ NOTE_PUBLISHED = "note.published"  # note: dict, a note that enters its audience
 NOTE_HIDDEN = "note.hidden"  # note: dict, reason: str; HR hid a note (its author is told why)
 STORY_RELEASED = "story.released"  # story: dict; a moderator released it (its author is told)
 STORY_REJECTED = "story.rejected"  # story: dict, with the moderator's reason (author told)
+# site: str, item: dict (the catalogue item), qty: int; free stock fell to its low mark (once
+# per crossing: it must rise above the mark before it is announced again)
+SUPPLY_LOW = "supply.low"
+SUPPLY_REQUEST_CHANGED = "supply.request_changed"  # request: dict, after each state change
 NAMES = frozenset({VIDEO_SETTLED, NEWS_PUBLISHED, HEALTH_STATUS_CHANGED, NOTE_PUBLISHED,
-                   NOTE_HIDDEN, STORY_RELEASED, STORY_REJECTED})
+                   NOTE_HIDDEN, STORY_RELEASED, STORY_REJECTED, SUPPLY_LOW,
+                   SUPPLY_REQUEST_CHANGED})
 
 
 class Bus:

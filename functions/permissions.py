@@ -24,6 +24,9 @@ PERMISSIONS = {
     "stories.hide": ("hr", "admin"),  # hide and restore released stories, reports; any unit
     "stories.settings": ("hr", "admin"),  # the recording limit and the topic tags
     "stories.feature": ("hr", "admin"),  # feature a story on Home
+    # the supplies catalogue, stock and its movements, every site's queue, transitions, pick
+    # lists, the CSV export, and the home addresses of the requests they handle
+    "supplies.manage": ("hr", "admin"),
     # grant or remove the powerful roles, change their holders' emails, read who changed what
     "directory.grant": ("admin",),
 }

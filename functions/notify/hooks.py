@@ -89,6 +89,43 @@ def _tell_author(a, story: dict, title: dict, body: dict) -> dict | None:
                    int(a.clock()))
 
 
+SUPPLY_STEP = {
+    "approved": {"en": "Your supplies request was approved", "zh-CN": "你的物资申请已批准"},
+    "packed": {"en": "Your supplies are packed", "zh-CN": "你的物资已打包"},
+    "dispatched": {"en": "Your supplies are on their way", "zh-CN": "你的物资已发出"},
+    "delivered": {"en": "Your supplies were delivered", "zh-CN": "你的物资已送达"},
+    "rejected": {"en": "Your supplies request was not approved", "zh-CN": "你的物资申请未获批准"},
+}
+SUPPLY_STEP_BODY = {"en": "Open the app to see where it is.", "zh-CN": "打开应用查看进度。"}
+SUPPLY_LOW_TITLE = {"en": "Supplies running low", "zh-CN": "物资库存不足"}
+
+
+def supply_request_changed(a, request: dict) -> dict | None:
+    """A request moved on: its requester hears each step (the tracking note on dispatch, HR's
+    reason on rejection); their own steps (asking, cancelling) tell nobody."""
+    title = SUPPLY_STEP.get(request["state"])
+    if title is None:
+        return None
+    extra = {"dispatched": request.get("tracking"), "rejected": request.get("reason")}.get(
+        request["state"])
+    body = {lang: (extra or text)[:200] for lang, text in SUPPLY_STEP_BODY.items()}
+    message = {"title": title, "body": body, "link": f"/supplies/requests/{request['id']}",
+               "urgency": "normal", "ttl_s": 86400, "must_acknowledge": False,
+               "topic": "supplies", "send_at": None}
+    return _notify(a, {"kind": "people", "people": [request["requester_id"]]}, message,
+                   int(a.clock()))
+
+
+def supply_low(a, site: str, item: dict, qty: int) -> dict | None:
+    """A site's free stock of an item fell to its low mark: HR hears it (once per crossing)."""
+    body = {lang: f"{site}: {item['name'].get(lang) or item['name']['en']} — {qty}"
+            for lang in SUPPLY_LOW_TITLE}
+    message = {"title": SUPPLY_LOW_TITLE, "body": body,
+               "link": f"/tools/supplies?site={site}", "urgency": "normal", "ttl_s": 86400,
+               "must_acknowledge": False, "topic": "supplies", "send_at": None}
+    return _notify(a, {"kind": "role", "role": "hr"}, message, int(a.clock()))
+
+
 def _notify(a, audience: dict, message: dict, now: int) -> dict | None:
     try:
         return service.notify(a.store, audience, message, now,

@@ -84,14 +84,22 @@ class _Expr:
         """DynamoDB condition text in which an expired item counts as absent."""
         if cond is None:
             return None
-        exp = self.name(EXPIRES)
+        exp = self.name(EXPIRES) if cond.exists is not None or cond.equals or cond.at_least \
+            else None
         parts = []
         if cond.exists is False:
             parts.append(f"(attribute_not_exists(pk) OR {exp} <= {self.value(now)})")
-        elif cond.exists or cond.equals:
+        elif cond.exists or cond.equals or cond.at_least:
             parts.append(f"attribute_exists(pk) AND (attribute_not_exists({exp}) OR "
                          f"{exp} > {self.value(now)})")
         parts += [f"{self.name(a)} = {self.value(v)}" for a, v in cond.equals.items()]
+        parts += [f"{self.name(a)} >= {self.value(v)}" for a, v in cond.at_least.items()]
+        refs = {attr: self.name(attr) for attr in cond.at_most}
+        caps = [f"attribute_not_exists({refs[a]}) OR {refs[a]} <= {self.value(v)}"
+                for a, v in cond.at_most.items()]
+        if not parts and len(caps) == 1:
+            return caps[0]  # alone: DynamoDB refuses parentheses that group nothing
+        parts += [f"({cap})" for cap in caps]
         return " AND ".join(parts)
 
     def params(self, **extra) -> dict:

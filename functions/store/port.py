@@ -36,10 +36,15 @@ class InvalidCursor(StoreError):
 
 @dataclass(frozen=True)
 class Condition:
-    """A write precondition: item must (not) exist, and attributes may need given values."""
+    """A write precondition: item must (not) exist, attributes may need given values, and
+    counters may need bounds: `at_least` {attr: n} holds when the item exists with attr >= n
+    (a stock that may be taken from), `at_most` {attr: n} when attr is absent or <= n (a
+    per-person allowance not yet used up). Bounds are checked before the write applies."""
 
     exists: bool | None = None
     equals: dict = field(default_factory=dict)
+    at_least: dict = field(default_factory=dict)
+    at_most: dict = field(default_factory=dict)
 
     @classmethod
     def not_exists(cls) -> Condition:
@@ -48,6 +53,11 @@ class Condition:
     @classmethod
     def present(cls, **equals: Any) -> Condition:
         return cls(exists=True, equals=equals)
+
+    @classmethod
+    def bounds(cls, *, at_least: dict | None = None, at_most: dict | None = None) -> Condition:
+        """Counters within bounds: a conditional decrement (at_least) or a capped increment."""
+        return cls(at_least=dict(at_least or {}), at_most=dict(at_most or {}))
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,13 @@ class SqliteStore(Store):
         for attr, value in condition.equals.items():
             if current is None or current.get(attr) != value:
                 raise ConditionFailed(f"{attr} differs")
+        for attr, least in condition.at_least.items():
+            if current is None or not isinstance(current.get(attr), int | float) \
+                    or current[attr] < least:
+                raise ConditionFailed(f"{attr} is below {least}")
+        for attr, most in condition.at_most.items():
+            if current is not None and current.get(attr) is not None and current[attr] > most:
+                raise ConditionFailed(f"{attr} is above {most}")
 
     def _store(self, conn, item: dict) -> None:
         check_item(item)

@@ -676,6 +676,8 @@ export default {
   "push.topicHint.events": "Live events starting soon",
   "push.topic.stories": "Stories",
   "push.topicHint.stories": "When your story is released, or why it was not",
+  "push.topic.supplies": "Medical supplies",
+  "push.topicHint.supplies": "Each step of your supplies requests",
   "push.quiet": "Quiet hours",
   "push.quietOn": "Quiet hours",
   "push.quietHint": "No notifications in these hours; they wait in your inbox.",

@@ -671,6 +671,8 @@ export default {
   "push.topicHint.events": "即将开始的直播活动",
   "push.topic.stories": "故事",
   "push.topicHint.stories": "你的故事发布了，或未通过的原因",
+  "push.topic.supplies": "医疗物资",
+  "push.topicHint.supplies": "你的物资申请每一步的进展",
   "push.quiet": "免打扰时段",
   "push.quietOn": "免打扰时段",
   "push.quietHint": "这段时间不发通知，消息会留在收件箱。",

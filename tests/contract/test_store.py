@@ -52,6 +52,47 @@ def test_counter_increments_are_atomic(store):
     assert store.get("CNT", "1")["n"] == 40
 
 
+def test_conditional_decrement_never_goes_below_the_bound(store):
+    store.put({"pk": "STOCK", "sk": "1", "qty": 3})
+    item = store.update("STOCK", "1", add={"qty": -2}, condition=Condition.bounds(
+        at_least={"qty": 2}))
+    assert item["qty"] == 1
+    with pytest.raises(ConditionFailed):
+        store.update("STOCK", "1", add={"qty": -2}, condition=Condition.bounds(
+            at_least={"qty": 2}))
+    with pytest.raises(ConditionFailed):  # absent: nothing to take from
+        store.update("STOCK", "none", add={"qty": -1}, condition=Condition.bounds(
+            at_least={"qty": 1}))
+    assert store.get("STOCK", "1")["qty"] == 1
+    assert store.get("STOCK", "none") is None
+
+
+def test_capped_increment_counts_from_absent_up_to_the_cap(store):
+    cap = Condition.bounds(at_most={"n": 3})  # may add 2 while n <= 3: never past 5
+    assert store.update("WEEK", "1", add={"n": 2}, condition=cap)["n"] == 2
+    assert store.update("WEEK", "1", add={"n": 2}, condition=cap)["n"] == 4
+    with pytest.raises(ConditionFailed):
+        store.update("WEEK", "1", add={"n": 2}, condition=cap)
+    assert store.get("WEEK", "1")["n"] == 4
+
+
+def test_conditional_decrements_racing_never_oversell(store):
+    store.put({"pk": "STOCK", "sk": "race", "qty": 10})
+    take = Condition.bounds(at_least={"qty": 1})
+
+    def grab(_):
+        try:
+            store.transact([Update("STOCK", "race", add={"qty": -1}, condition=take)])
+            return True
+        except ConditionFailed:
+            return False
+
+    with ThreadPoolExecutor(4) as pool:
+        granted = sum(pool.map(grab, range(16)))
+    assert granted == 10
+    assert store.get("STOCK", "race")["qty"] == 0
+
+
 def test_delete_and_conditional_delete(store):
     store.put({"pk": "D", "sk": "1"})
     store.delete("D", "1")
