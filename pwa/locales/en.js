@@ -1021,7 +1021,7 @@ export default {
   "supplies.line1": "Address",
   "supplies.line2": "Flat, building (optional)",
   "supplies.city": "City",
-  "supplies.postcode": "Postcode",
+  "supplies.postcode": "Postcode (optional)",
   "supplies.phone": "Phone for the courier",
   "supplies.addressMissing": "The courier needs this.",
   "supplies.note": "A note for HR (optional)",

@@ -1014,7 +1014,7 @@ export default {
   "supplies.line1": "地址",
   "supplies.line2": "楼栋、门牌（可选）",
   "supplies.city": "城市",
-  "supplies.postcode": "邮编",
+  "supplies.postcode": "邮编（可选）",
   "supplies.phone": "快递联系电话",
   "supplies.addressMissing": "快递需要这一项。",
   "supplies.note": "给 HR 的备注（可选）",

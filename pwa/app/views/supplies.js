@@ -118,7 +118,7 @@ function read(form, items, wanted) {
     delivery.desk = value("desk");
   }
   if (kind === "home") {
-    const missing = ["name", "line1", "city", "postcode", "phone"].find((name) => !value(name));
+    const missing = ["name", "line1", "city", "phone"].find((name) => !value(name));
     if (missing) return refuse(form.elements[missing], t("supplies.addressMissing"));
     delivery = { kind, address: Object.fromEntries(["name", "line1", "line2", "city", "postcode", "phone"]
       .map((name) => [name, value(name)])) };
