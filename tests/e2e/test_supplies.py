@@ -39,6 +39,7 @@ def test_masks_asked_for_offline_arrive_once_and_the_employee_sees_them_dispatch
         more.click()
         expect(more).to_be_disabled()  # the weekly limit: 2
         expect(masks.get_by_role("spinbutton", name="How many: Surgical masks")).to_have_value("2")
+        page.evaluate("window.scrollTo(0, 0)")
         screenshot(page, "supplies-catalogue-en")
 
         page.context.set_offline(True)
@@ -119,6 +120,8 @@ def test_asking_over_the_weekly_limit_is_refused_in_words_by_the_item(page: Page
     expect(masks.get_by_role("alert")).to_have_text(
         "You can ask for 1 more of Surgical masks this week.")
     wait_until(page, OUTBOX_EMPTY)  # the form says what to change: nothing waits to be retried
+    expect(masks).to_contain_text("You may ask for 1 more this week")  # read again
+    expect(masks.get_by_role("spinbutton")).to_have_value("1")
     screenshot(page, "supplies-refused-en")
 
 

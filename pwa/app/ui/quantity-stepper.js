@@ -4,7 +4,8 @@
 import { h } from "../dom.js";
 import { formatNumber, t } from "../i18n.js";
 
-/** A stepper for `name` (the item's words, for the buttons' labels); onchange(qty). */
+/** A stepper for `name` (the item's words, for the buttons' labels); onchange(qty). Its
+ * element's `bound(max)` moves the bound (the stock or the allowance changed meanwhile). */
 export function quantityStepper({ id, name, max, value = 0, onchange = () => {} }) {
   const input = h("input", { id, name: id, type: "number", class: "input stepper-value",
     inputmode: "numeric", min: 0, max, value, "aria-label": t("supplies.qtyOf", { name }) });
@@ -23,6 +24,13 @@ export function quantityStepper({ id, name, max, value = 0, onchange = () => {} 
   more.addEventListener("click", () => set(Number(input.value) + 1));
   input.addEventListener("change", () => set(Number(input.value)));
   set(value);
-  return h("div", { class: "stepper", role: "group", "aria-label": t("supplies.qtyOf", { name }),
+  const el = h("div", { class: "stepper", role: "group", "aria-label": t("supplies.qtyOf", { name }),
     title: t("supplies.upTo", { count: formatNumber(max) }) }, less, input, more);
+  el.bound = (bound) => {
+    max = bound;
+    input.max = String(bound);
+    el.title = t("supplies.upTo", { count: formatNumber(bound) });
+    set(Number(input.value));
+  };
+  return el;
 }

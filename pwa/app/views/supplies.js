@@ -148,6 +148,20 @@ async function sendRequest(ctx, form, submit, items, wanted) {
     // The form now says what to change (the stock or the limit moved meanwhile): nothing is left to retry.
     await outbox.discard(result.id);
     showRefusal(form, body.lines, items, result);
+    await refreshFigures(form, ctx.user.site);
+  }
+}
+
+/** After a refusal: what is left and what I may still ask for, as they are now. */
+async function refreshFigures(form, site) {
+  const { items } = await get("/api/supplies/items");
+  for (const item of items) {
+    const card = form.querySelector(`[data-item="${CSS.escape(item.id)}"]`);
+    if (!card) continue;
+    card.querySelector(".supply-item-left").textContent = t("supplies.left", { count: formatNumber(item.available), site });
+    const allowance = card.querySelector(".supply-item-allowance");
+    if (allowance) allowance.textContent = t("supplies.allowance", { count: formatNumber(item.allowance) });
+    card.querySelector(".stepper")?.bound(Math.max(0, Math.min(item.available, item.allowance)));
   }
 }
 
