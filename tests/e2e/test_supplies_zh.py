@@ -30,7 +30,7 @@ def test_a_thermometer_asked_for_in_chinese_is_approved_and_on_the_pick_list(
     expect(page.get_by_role("heading", level=1, name="防护物资")).to_be_visible()
     thermometer = item_card(page, "thermometers")
     expect(thermometer).to_contain_text("电子体温计")
-    expect(thermometer).to_contain_text("Wuhan还剩")
+    expect(thermometer).to_contain_text("Wuhan 还剩")
     expect(thermometer).to_contain_text("本周你还可以申请 1")
     page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "supplies-catalogue-zh")
