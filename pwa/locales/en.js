@@ -1118,6 +1118,8 @@ export default {
   "suppliesHr.saved.threshold": "Low-stock level saved.",
   "suppliesHr.savedLater": "Kept on this phone: saved when you're back online.",
   "suppliesHr.csv": "Download CSV",
+  "suppliesHr.csv.from": "From",
+  "suppliesHr.csv.to": "To",
   "suppliesHr.noMovements": "No stock has moved at this site yet.",
   "suppliesHr.kind.received": "Received",
   "suppliesHr.kind.adjusted": "Adjusted",

@@ -196,8 +196,10 @@ def test_hr_receives_stock_with_a_reason_and_finds_it_in_the_movements(
         expect(first).to_contain_text("+25")
         expect(first).to_contain_text("Donation from the Hangzhou office")
         csv = hr.get_by_role("link", name="Download CSV")
-        expect(csv).to_have_attribute("href", "/api/supplies/movements.csv?site=Hangzhou")
-        assert hr.request.get(csv.get_attribute("href")).headers["content-type"].startswith(
-            "text/csv")
+        expect(csv).to_have_attribute("href", re.compile(
+            r"^/api/supplies/movements.csv\?site=Hangzhou&from=\d{4}-\d\d-\d\d&to=\d{4}-"))
+        exported = hr.request.get(csv.get_attribute("href"))
+        assert exported.headers["content-type"].startswith("text/csv"), exported.text()
+        assert "Donation from the Hangzhou office" in exported.text()
         assert serious_violations(hr) == [], "movements"
         screenshot(hr, "supplies-movements-en")

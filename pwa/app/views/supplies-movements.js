@@ -28,9 +28,27 @@ export function render(ctx) {
     h("a", { href: "/more", "data-link": true, class: "back-link" }, icon("back", 20), t("tools.back")),
     h("h1", { class: "page-title" }, t("tools.supplies.title")),
     consoleHead(ctx, "movements"),
-    h("a", { href: `/api/supplies/movements.csv?${new URLSearchParams({ site })}`, download: `supplies-${site}.csv`,
-      class: "btn btn-secondary" }, icon("download", 20), t("suppliesHr.csv")),
-    slot);
+    download(site), slot);
+}
+
+const DAY_MS = 86400000;
+const day = (ms) => new Date(ms).toISOString().slice(0, 10); // the export's days are UTC days
+
+/** The CSV of a span of days (the last 30 unless changed), as a link the browser downloads. */
+function download(site) {
+  const date = (name, value) => h("div", { class: "field" },
+    h("label", { class: "label", for: `csv-${name}` }, t(`suppliesHr.csv.${name}`)),
+    h("input", { id: `csv-${name}`, name, type: "date", class: "input", value, max: day(Date.now()) }));
+  const link = h("a", { class: "btn btn-secondary", download: "" }, icon("download", 20), t("suppliesHr.csv"));
+  const box = h("div", { class: "card supply-csv" },
+    h("div", { class: "supply-csv-days" }, date("from", day(Date.now() - 30 * DAY_MS)), date("to", day(Date.now()))), link);
+  const update = () => {
+    const [from, to] = [...box.querySelectorAll("input")].map((input) => input.value);
+    link.href = `/api/supplies/movements.csv?${new URLSearchParams({ site, from, to })}`;
+  };
+  box.addEventListener("change", update);
+  update();
+  return box;
 }
 
 function movementRow(movement, item) {
