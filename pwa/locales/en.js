@@ -1096,7 +1096,7 @@ export default {
   "suppliesHr.toPick": "To pick",
   "suppliesHr.unit": "Unit",
   "suppliesHr.qty": "In stock",
-  "suppliesHr.reserved": "Held by requests",
+  "suppliesHr.reserved": "Reserved",
   "suppliesHr.lowAt": "Low at",
   "suppliesHr.low": "Low",
   "suppliesHr.open.received": "Receive stock",

@@ -1089,7 +1089,7 @@ export default {
   "suppliesHr.toPick": "拣货数量",
   "suppliesHr.unit": "单位",
   "suppliesHr.qty": "库存",
-  "suppliesHr.reserved": "申请预留",
+  "suppliesHr.reserved": "已预留",
   "suppliesHr.lowAt": "提醒线",
   "suppliesHr.low": "库存低",
   "suppliesHr.open.received": "入库",

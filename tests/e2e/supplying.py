@@ -42,3 +42,9 @@ def request_card(page: Page, name: str):
 def loaded(page: Page) -> None:
     """The screen's list or catalogue has arrived."""
     expect(page.locator(".app-loading")).to_have_count(0)
+
+
+def show_delivery(page: Page) -> None:
+    """Scrolls the request form's delivery part to the top of the screen, below the app bar."""
+    page.locator(".supply-delivery-choice").evaluate(
+        "(el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 80)")

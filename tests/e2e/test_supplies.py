@@ -8,7 +8,15 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import OUTBOX_EMPTY, open_home, screenshot, wait_until
 from tests.e2e.noting import person_page
-from tests.e2e.supplying import free, item_card, loaded, request_card, requester, seed
+from tests.e2e.supplying import (
+    free,
+    item_card,
+    loaded,
+    request_card,
+    requester,
+    seed,
+    show_delivery,
+)
 from tests.e2e.test_accessibility import serious_violations
 
 pytestmark = pytest.mark.e2e
@@ -143,6 +151,7 @@ def test_a_request_is_cancelled_while_it_waits_and_the_home_address_is_for_hr_on
         page.get_by_label("City").fill("Wuhan")
         page.get_by_label("Phone for the courier").fill("+86 27 5555 0199")
         assert serious_violations(page) == [], "the request form"
+        show_delivery(page)
         screenshot(page, "supplies-form-en")
         page.get_by_role("button", name="Send request").click()
         expect(page.get_by_role("heading", level=1, name="Supplies request")).to_be_visible()

@@ -7,7 +7,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.e2e.conftest import open_home, screenshot
 from tests.e2e.noting import person_page
-from tests.e2e.supplying import item_card, loaded, request_card, requester, seed
+from tests.e2e.supplying import item_card, loaded, request_card, requester, seed, show_delivery
 
 pytestmark = pytest.mark.e2e
 
@@ -37,6 +37,7 @@ def test_a_thermometer_asked_for_in_chinese_is_approved_and_on_the_pick_list(
     thermometer.get_by_role("button", name="增加一个：电子体温计").click()
     page.locator("main").get_by_text("寄到家", exact=True).click()
     expect(page.get_by_text("只有处理你申请的 HR 同事能看到这个地址")).to_be_visible()
+    show_delivery(page)
     screenshot(page, "supplies-form-zh")
     page.locator("main").get_by_text("送到工位", exact=True).click()
     page.get_by_label("你的工位").fill("5F-31")
