@@ -83,6 +83,16 @@ def build(data_dir: Path, target: int) -> Dataset:
                     "outbox mails": mails, "notes": notes})
 
 
+def demo_only(data_dir: Path) -> Dataset:
+    """The demo directory alone, for benchmarks that bring their own data."""
+    started = time.perf_counter()
+    app = create_app(settings(data_dir))
+    seed_demo(app)
+    path = app.extensions["together"].config.sqlite_path
+    return Dataset(data_dir, count_items(path), time.perf_counter() - started,
+                   {"demo directory": count_items(path)})
+
+
 def directory_csv(rng: random.Random, count: int) -> str:
     """HR's CSV: BENCH_UNIT_SIZE people in the unit "Bench", the rest across the other units."""
     out = io.StringIO()

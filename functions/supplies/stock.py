@@ -10,12 +10,12 @@ from __future__ import annotations
 from ulid import ULID
 
 from .. import permissions
-from ..errors import Conflict
+from ..errors import Conflict, Invalid
 from ..events import SUPPLY_LOW
 from ..i18n import t
 from ..store import Condition, ConditionFailed, Put, Update
 from . import catalogue
-from .keys import movement_sk, movements_pk, stock_key, stock_pk
+from .keys import item_key, movement_sk, movements_pk, stock_key, stock_pk
 
 DEFAULT_LOW_AT = 10
 MAX_SITE_ITEMS = 200
@@ -52,7 +52,8 @@ def record(store, bus, user: dict, body: dict, now: int) -> dict:
     """HR received stock, or corrected it (an adjustment never takes it below 0)."""
     permissions.require(user, "supplies.manage")
     site, item_id, qty, kind = body["site"], body["item"], body["qty"], body["kind"]
-    catalogue.get(store, item_id)
+    if store.get(*item_key(item_id)) is None:
+        raise Invalid("supply_item_not_found", fields={"item": [t("supply_item_not_found")]})
     ensure(store, site, item_id)
     condition = Condition.bounds(at_least={"qty": -qty}) if qty < 0 else Condition.present()
     put = movement(site, item_id, kind, qty, body["reason"], user, now)

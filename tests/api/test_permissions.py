@@ -12,14 +12,15 @@ from functions.directory.schemas import ROLES
     ("hr@example.com", ["directory.manage", "health.rules", "health.summary", "news.manage",
                         "news.publish", "notes.campaigns", "notes.company", "notes.moderate",
                         "notify.send", "pass.scan_summary", "stories.feature", "stories.hide",
-                        "stories.moderate", "stories.settings", "videos.manage"]),
+                        "stories.moderate", "stories.settings", "supplies.manage",
+                        "videos.manage"]),
     ("health@example.com", ["health.oversee", "health.rules", "health.summary",
                             "pass.scan_summary"]),
     ("guard@example.com", ["pass.scan"]),
     ("admin@example.com", ["directory.grant", "directory.manage", "news.manage",
                            "news.publish", "notes.campaigns", "notes.company", "notes.moderate",
                            "notify.send", "stories.feature", "stories.hide", "stories.moderate",
-                           "stories.settings", "videos.manage"]),
+                           "stories.settings", "supplies.manage", "videos.manage"]),
 ])
 def test_me_lists_the_permissions_the_roles_give(auth, client, email, expected):
     signed_in = auth.sign_in(email)
