@@ -136,6 +136,35 @@ def test_asking_over_the_weekly_limit_is_refused_in_words_by_the_item(page: Page
     screenshot(page, "supplies-refused-en")
 
 
+def test_asking_for_more_than_is_left_is_refused_in_words_by_the_item(
+        page: Page, browser: Browser, browser_context_args, accounts):
+    person = requester("Wuhan", "en", 3)
+    open_home(page, accounts, person["email"])
+    page.goto("/supplies")
+    kits = item_card(page, "test-kits")
+    more = kits.get_by_role("button", name="One more: Rapid antigen test")
+    more.click()
+    more.click()
+    with person_page(browser, browser_context_args, accounts, "hr@example.com") as hr:
+        # Meanwhile all but one kit at Wuhan are counted out.
+        left = free(hr, "Wuhan", "test-kits")
+        counted = hr.request.post("/api/supplies/movements", data={
+            "site": "Wuhan", "item": "test-kits", "kind": "adjusted", "qty": 1 - left,
+            "reason": "Stock count"})
+        assert counted.status == 201, counted.text()
+        try:
+            page.locator("main").get_by_text("Reception", exact=True).click()
+            page.get_by_role("button", name="Send request").click()
+            expect(kits.get_by_role("alert")).to_have_text(
+                "Rapid antigen test is out of stock at your site: 1 left.")
+            expect(kits).to_contain_text("1 left at Wuhan")  # read again
+            expect(kits.get_by_role("spinbutton")).to_have_value("1")
+        finally:
+            hr.request.post("/api/supplies/movements", data={
+                "site": "Wuhan", "item": "test-kits", "kind": "adjusted", "qty": left - 1,
+                "reason": "Found in the back room"})
+
+
 def test_a_request_is_cancelled_while_it_waits_and_the_home_address_is_for_hr_only(
         browser: Browser, browser_context_args, accounts):
     person = requester("Wuhan", "en", 2)
