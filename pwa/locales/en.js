@@ -1070,6 +1070,7 @@ export default {
   "suppliesHr.approved.other": "{count} requests approved.",
   "suppliesHr.refused.one": "{count} could not be approved: see why on it.",
   "suppliesHr.refused.other": "{count} could not be approved: see why on each.",
+  "suppliesHr.notApprovedOf": "{name}: not approved: {message}",
   "suppliesHr.notApproved": "Not approved: {message}",
   "suppliesHr.to.approved": "Approve",
   "suppliesHr.to.packed": "Packed",

@@ -1063,6 +1063,7 @@ export default {
   "suppliesHr.approved.other": "已批准 {count} 份申请。",
   "suppliesHr.refused.one": "{count} 份未能批准：原因见该申请。",
   "suppliesHr.refused.other": "{count} 份未能批准：原因见各申请。",
+  "suppliesHr.notApprovedOf": "{name}：未批准：{message}",
   "suppliesHr.notApproved": "未批准：{message}",
   "suppliesHr.to.approved": "批准",
   "suppliesHr.to.packed": "已打包",

@@ -165,6 +165,34 @@ def test_asking_for_more_than_is_left_is_refused_in_words_by_the_item(
                 "reason": "Found in the back room"})
 
 
+def test_approving_in_bulk_says_which_were_refused_and_why(
+        page: Page, browser: Browser, browser_context_args, accounts):
+    person = requester("Wuhan", "en", 4)
+    accounts.sign_in(page.context, person["email"])
+    made = []
+    for desk in ("1F-01", "1F-02"):
+        answer = page.request.post("/api/supplies/requests", data={
+            "lines": [{"item": "sanitiser", "qty": 1}], "delivery": {"kind": "desk", "desk": desk},
+            "note": ""})
+        assert answer.status == 201, answer.text()
+        made.append(answer.json()["id"])
+    with person_page(browser, browser_context_args, accounts, "hr@example.com") as hr:
+        hr.goto("/tools/supplies?site=Wuhan")
+        loaded(hr)
+        cards = request_card(hr, person["name"])
+        expect(cards).to_have_count(2)
+        # Meanwhile the employee cancels one of them.
+        assert page.request.post(f"/api/supplies/requests/{made[0]}/cancel").ok
+        for box in cards.get_by_role("checkbox").all():
+            box.check()
+        hr.get_by_role("button", name="Approve selected").click()
+        expect(hr.get_by_text("1 request approved. 1 could not be approved")).to_be_visible()
+        expect(hr.locator(".supply-bulk-notice")).to_have_text(
+            f"{person['name']}: not approved: "
+            "This request is cancelled, so it cannot be approved now.")
+        screenshot(hr, "supplies-bulk-refused-en")
+
+
 def test_a_request_is_cancelled_while_it_waits_and_the_home_address_is_for_hr_only(
         browser: Browser, browser_context_args, accounts):
     person = requester("Wuhan", "en", 2)

@@ -43,19 +43,22 @@ export function render(ctx) {
     list.element);
 }
 
-/** Select all + "Approve selected": one call for them all, then each refusal by its request. */
+/** Select all + "Approve selected": one call for them all, then each refusal by its request
+ * (or under the bar, for one that has left this list meanwhile: cancelled, say). */
 function bulkBar(list, refusals, reload) {
   const all = h("input", { type: "checkbox", id: "supply-all" });
   const approve = h("button", { type: "button", class: "btn btn-primary btn-small" }, icon("check", 20),
     t("suppliesHr.approveSelected"));
+  const notice = h("ul", { class: "supply-bulk-notice", role: "alert" });
   const boxes = () => [...list.element.querySelectorAll("input[name=pick]")];
   all.addEventListener("change", () => boxes().forEach((box) => { box.checked = all.checked; }));
   approve.addEventListener("click", async () => {
-    const ids = boxes().filter((box) => box.checked).map((box) => box.value);
-    if (!ids.length) return toast(t("suppliesHr.chooseFirst"));
+    const picked = boxes().filter((box) => box.checked);
+    if (!picked.length) return toast(t("suppliesHr.chooseFirst"));
+    const names = new Map(picked.map((box) => [box.value, box.dataset.name]));
     approve.disabled = true;
     try {
-      const result = await post("/api/supplies/requests/approve", { ids },
+      const result = await post("/api/supplies/requests/approve", { ids: [...names.keys()] },
         { headers: { "Idempotency-Key": crypto.randomUUID() } });
       refusals.clear();
       for (const refused of result.refused) refusals.set(refused.id, refused.message);
@@ -63,6 +66,10 @@ function bulkBar(list, refusals, reload) {
         result.refused.length ? plural("suppliesHr.refused", result.refused.length) : ""].filter(Boolean).join(" "));
       all.checked = false;
       await reload();
+      notice.replaceChildren(...result.refused
+        .filter((refused) => !list.element.querySelector(`[data-request="${CSS.escape(refused.id)}"]`))
+        .map((refused) => h("li", {}, t("suppliesHr.notApprovedOf",
+          { name: names.get(refused.id) ?? "", message: refused.message }))));
     } catch (error) {
       showError(error);
     } finally {
@@ -70,8 +77,9 @@ function bulkBar(list, refusals, reload) {
     }
     return null;
   });
-  return h("div", { class: "card supply-bulk" },
-    h("label", { class: "supply-check", for: "supply-all" }, all, h("span", {}, t("suppliesHr.selectAll"))), approve);
+  return [h("div", { class: "card supply-bulk" },
+    h("label", { class: "supply-check", for: "supply-all" }, all, h("span", {}, t("suppliesHr.selectAll"))), approve),
+  notice];
 }
 
 function queueCard(request, state, reload, refusals) {
@@ -82,7 +90,7 @@ function queueCard(request, state, reload, refusals) {
     actions] });
   if (state === "requested") {
     card.querySelector(".supply-request-head").prepend(h("input", { type: "checkbox", name: "pick",
-      value: request.id, class: "supply-pick", "aria-label": t("suppliesHr.pick", { name: request.requester?.name ?? "" }) }));
+      value: request.id, "data-name": request.requester?.name ?? "", class: "supply-pick", "aria-label": t("suppliesHr.pick", { name: request.requester?.name ?? "" }) }));
   }
   const buttons = () => (NEXT[request.state] ?? []).map(([to, needs]) => {
     const button = h("button", { type: "button", class: `btn btn-small ${to === "rejected" ? "btn-secondary" : "btn-primary"}` },
