@@ -1,10 +1,16 @@
 """HR moves a request on: only from the right state (every wrong one refused in words), the
 requester hears each step, rejecting returns the stock, HR hears of low stock once a crossing."""
 
+import threading
+
 import pytest
 
+from functions.directory.service import get_employee
+from functions.errors import Conflict
+from functions.supplies import transitions
 from functions.supplies.transitions import FLOW, STATES
 from tests.api.supplies_helpers import COLLEAGUE, EMPLOYEE, HR, stocked
+from tests.api.test_architecture import MODULES, imports
 
 # the steps that lead to each state from requested
 PATH = {"requested": [], "approved": ["approved"], "packed": ["approved", "packed"],
@@ -163,3 +169,37 @@ def test_an_adjustment_never_takes_stock_below_zero(supplies):
         "site": "Wuhan", "item": "caviar", "kind": "received", "qty": 5, "reason": "Gift"})
     assert unknown.status_code == 422 and "item" in unknown.get_json()["error"]["fields"]
     assert supplies.level("Wuhan", "vitamin-c")["qty"] == 3
+
+
+def test_two_people_pressing_dispatch_at_once_move_it_once(supplies):
+    """Real threads on SQLite: the request's update holds only from the state it read."""
+    request = _in_state(supplies, "packed")
+    people = [get_employee(supplies.store, "E0003"), get_employee(supplies.store, "E0006")]
+    outcomes, gate = [], threading.Barrier(6)
+
+    def press(person):
+        gate.wait()
+        try:
+            transitions.move(supplies.store, supplies.adapters.events, person, request["id"],
+                             "dispatched", int(supplies.clock()), tracking="Courier")
+            outcomes.append("moved")
+        except Conflict:
+            outcomes.append("refused")
+
+    threads = [threading.Thread(target=press, args=(p,)) for p in people * 3]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(outcomes) == ["moved"] + ["refused"] * 5
+    level = supplies.level("Wuhan", "masks")
+    assert (level["qty"], level["reserved"]) == (19, 0)  # the unit left once
+    moves = supplies.phone(HR).get("/api/supplies/movements?site=Wuhan").get_json()["items"]
+    assert [m["kind"] for m in moves].count("dispatched") == 1
+
+
+def test_the_supplies_service_never_imports_notify():
+    supplies_modules = [m for m in MODULES if m.startswith("functions.supplies")]
+    assert len(supplies_modules) > 5
+    for module in supplies_modules:
+        assert not {i for i in imports(module) if i.startswith("functions.notify")}, module
