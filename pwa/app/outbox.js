@@ -11,7 +11,8 @@ const STORE = "outbox";
 const OWNER = "#owner"; // not an entry: the record naming whose entries may be sent now
 export const SYNC_TAG = "together-outbox";
 const BACKOFF_S = [2, 10, 60, 300, 900]; // wait after the 1st, 2nd, ... failed attempt
-// "Not now" answers: 409 means the server is still busy with this key (functions/idempotency.py).
+// "Not now" answers: 409 means the server is still busy with this key (functions/idempotency.py)
+// — unless it names fields: then it is about what was sent ("out of stock"), and stays so.
 const TRY_LATER = new Set([408, 409, 425, 429]);
 const MAX_TRIES_LATER = 8; // a server that keeps saying "later" eventually gets a person's eyes
 
@@ -130,7 +131,8 @@ async function refused(entry, error) {
     return "offline";
   }
   if (error.status === 401) return "signed-out"; // kept: it goes after the next sign-in
-  const temporary = error.status >= 500 || TRY_LATER.has(error.status);
+  const aboutTheContent = error.status === 409 && Object.keys(error.fields).length > 0;
+  const temporary = error.status >= 500 || (TRY_LATER.has(error.status) && !aboutTheContent);
   if (temporary && entry.attempts + 1 < MAX_TRIES_LATER) {
     await later(entry, Number(error.retryAfter) || 0);
     return "later";

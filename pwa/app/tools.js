@@ -12,6 +12,7 @@ export const TOOLS = [
   { id: "stories", path: "/tools/stories", permission: "stories.moderate", icon: "stories" },
   { id: "storySettings", path: "/tools/story-settings", permission: "stories.settings",
     icon: "video" },
+  { id: "supplies", path: "/tools/supplies", permission: "supplies.manage", icon: "box" },
   { id: "health", path: "/tools/health", permission: "health.summary", icon: "activity",
     console: true },
   { id: "holds", path: "/tools/health/holds", permission: "health.oversee", icon: "alert",

@@ -1,4 +1,4 @@
-// More: the person's profile, their role tools, what waits to be sent, notification settings,
+// More: the person's profile, what the company offers them (supplies), their role tools, what waits to be sent, notification settings,
 // language, sign out.
 
 import { post } from "../api.js";
@@ -23,6 +23,7 @@ export function render(ctx) {
   return h("div", { class: "page page-more" },
     h("h1", { class: "page-title" }, t("more.title")),
     profile(ctx.user),
+    services(),
     tools.length > 0 && h("section", { class: "section", "aria-labelledby": "tools-title" },
       h("h2", { id: "tools-title", class: "section-title" }, t("more.tools")),
       h("ul", { class: "card list" }, tools.map((tool) => h("li", {},
@@ -49,6 +50,18 @@ function profile(user) {
     h("dl", { class: "details" }, details.map(([key, value]) => h("div", { class: "detail" },
       h("dt", {}, t(key)),
       h("dd", {}, value)))));
+}
+
+/** What the company offers each person here (supplies today; events and tips to come). */
+function services() {
+  return h("section", { class: "section", "aria-labelledby": "services-title" },
+    h("h2", { id: "services-title", class: "section-title" }, t("more.services")),
+    h("ul", { class: "card list" }, h("li", {},
+      h("a", { href: "/supplies", "data-link": true, class: "row row-link" },
+        h("span", { class: "row-icon" }, icon("box", 22)),
+        h("span", { class: "row-body" }, h("span", { class: "row-title" }, t("supplies.title")),
+          h("span", { class: "row-meta" }, t("supplies.moreHint"))),
+        icon("chevron", 20)))));
 }
 
 function settings() {
