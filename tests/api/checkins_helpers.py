@@ -2,8 +2,6 @@
 
 import itertools
 
-import pytest
-
 from tests.api.conftest import Auth
 
 HR, SAFETY = "hr@example.com", "daniel.tan@example.com"  # Daniel Tan: Wuhan, safety operator
@@ -49,8 +47,3 @@ class Checkins:
         got = self.phone(email).get(f"/api/checkins/{checkin_id}/people?answer={answer}")
         assert got.status_code == 200, got.get_json()
         return got.get_json()["items"]
-
-
-@pytest.fixture
-def checkins(app, clock):
-    return Checkins(app, clock)

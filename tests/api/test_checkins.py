@@ -1,9 +1,15 @@
 """Starting a check-in, who may run one, and HR's live view read from counters."""
 
+import pytest
+
 from functions.checkins import service, views
-from tests.api.checkins_helpers import HR, LI_NA, LUCAS, QUESTION, SAFETY, SUN_JIE, WUHAN
-from tests.api.checkins_helpers import checkins  # noqa: F401 (fixture)
+from tests.api.checkins_helpers import HR, LI_NA, LUCAS, QUESTION, SAFETY, SUN_JIE, WUHAN, Checkins
 from tests.api.test_news import CountingStore
+
+
+@pytest.fixture
+def checkins(app, clock):
+    return Checkins(app, clock)
 
 
 def test_hr_starts_a_check_in_for_wuhan_and_sees_everyone_there_not_yet_answered(checkins):
@@ -31,7 +37,8 @@ def test_a_colleague_cannot_start_list_or_read_the_live_view_nor_who_has_not_ans
     refused = colleague.post("/api/checkins", json={"question": QUESTION, "audience": WUHAN,
                                                     "drill": True})
     assert refused.status_code == 403
-    assert refused.get_json()["error"]["message"] == "只有人力资源部和安全联络员可以执行此操作。"  # his language
+    message = refused.get_json()["error"]["message"]
+    assert message == "只有人力资源部和安全联络员可以执行此操作。"  # in his language
     for path in ("", f"/{started['id']}", f"/{started['id']}/people?answer=no_answer",
                  f"/{started['id']}/people?answer=need_help"):
         assert colleague.get(f"/api/checkins{path}").status_code == 403, path

@@ -7,8 +7,12 @@ import pytest
 
 from functions.checkins import answers
 from functions.directory.service import get_employee
-from tests.api.checkins_helpers import HR, LI_NA, LUCAS, SUN_JIE
-from tests.api.checkins_helpers import checkins  # noqa: F401 (fixture)
+from tests.api.checkins_helpers import HR, LI_NA, LUCAS, SUN_JIE, Checkins
+
+
+@pytest.fixture
+def checkins(app, clock):
+    return Checkins(app, clock)
 
 
 @pytest.mark.parametrize("channel", ["app", "inbox", "notification"])

@@ -3,8 +3,12 @@
 import pytest
 
 from functions.checkins import links
-from tests.api.checkins_helpers import HR, SUN_JIE
-from tests.api.checkins_helpers import checkins  # noqa: F401 (fixture)
+from tests.api.checkins_helpers import HR, SUN_JIE, Checkins
+
+
+@pytest.fixture
+def checkins(app, clock):
+    return Checkins(app, clock)
 
 
 @pytest.fixture

@@ -4,8 +4,18 @@ drill or not; a real one reaches muted phones and quiet hours, a drill does not.
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from tests.api.checkins_helpers import HR, LI_NA, QUESTION, SUN_JIE, WUHAN
-from tests.api.test_notify import Office, push_service  # noqa: F401 (fixture)
+from tests.api.test_notify import Office
+from tests.push_service import PushService
+
+
+@pytest.fixture
+def push_service():
+    service = PushService()
+    yield service
+    service.close()
 
 
 def _start(office, drill):

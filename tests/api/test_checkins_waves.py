@@ -3,10 +3,20 @@ then an email with a one-time link; HR's reminder at most every 5 minutes; close
 
 import re
 
+import pytest
+
 from functions.checkins import waves
-from tests.api.conftest import Auth
 from tests.api.checkins_helpers import HR, LI_NA, QUESTION, SUN_JIE, WUHAN
-from tests.api.test_notify import Office, push_service  # noqa: F401 (fixture)
+from tests.api.conftest import Auth
+from tests.api.test_notify import Office
+from tests.push_service import PushService
+
+
+@pytest.fixture
+def push_service():
+    service = PushService()
+    yield service
+    service.close()
 
 
 def _start(office, **fields):
