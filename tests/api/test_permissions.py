@@ -9,14 +9,15 @@ from functions.directory.schemas import ROLES
 @pytest.mark.parametrize(("email", "expected"), [
     ("employee@example.com", []),
     ("editor@example.com", ["news.publish", "notify.send", "stories.moderate"]),
-    ("hr@example.com", ["directory.manage", "health.rules", "health.summary", "news.manage",
+    ("hr@example.com", ["checkins.run", "directory.manage", "health.rules", "health.summary", "news.manage",
                         "news.publish", "notes.campaigns", "notes.company", "notes.moderate",
                         "notify.send", "pass.scan_summary", "stories.feature", "stories.hide",
                         "stories.moderate", "stories.settings", "videos.manage"]),
     ("health@example.com", ["health.oversee", "health.rules", "health.summary",
                             "pass.scan_summary"]),
     ("guard@example.com", ["pass.scan"]),
-    ("admin@example.com", ["directory.grant", "directory.manage", "news.manage",
+    ("daniel.tan@example.com", ["checkins.run"]),  # a safety operator
+    ("admin@example.com", ["checkins.run", "directory.grant", "directory.manage", "news.manage",
                            "news.publish", "notes.campaigns", "notes.company", "notes.moderate",
                            "notify.send", "stories.feature", "stories.hide", "stories.moderate",
                            "stories.settings", "videos.manage"]),
