@@ -9,8 +9,9 @@ from functions.directory.schemas import ROLES
 @pytest.mark.parametrize(("email", "expected"), [
     ("employee@example.com", []),
     ("editor@example.com", ["news.publish", "notify.send", "stories.moderate"]),
-    ("hr@example.com", ["checkins.run", "directory.manage", "health.rules", "health.summary", "news.manage",
-                        "news.publish", "notes.campaigns", "notes.company", "notes.moderate",
+    ("hr@example.com", ["checkins.run", "directory.manage", "health.rules", "health.summary",
+                        "news.manage", "news.publish", "notes.campaigns", "notes.company",
+                        "notes.moderate",
                         "notify.send", "pass.scan_summary", "stories.feature", "stories.hide",
                         "stories.moderate", "stories.settings", "videos.manage"]),
     ("health@example.com", ["health.oversee", "health.rules", "health.summary",
