@@ -11,6 +11,7 @@ import pytest
 from functions import workers
 from functions.app import create_app
 from functions.checkins import answers
+from functions.checkins import tasks as checkin_tasks
 from functions.directory.service import get_employee, import_csv
 from functions.notify import tasks
 from functions.store.table import create_table
@@ -52,6 +53,7 @@ def aws(moto_endpoint, monkeypatch, clock):
     a.__dict__["push"] = RecordingPush(a.push)
     a.__dict__["mail"] = RecordingMail()
     monkeypatch.setattr(tasks, "_adapters", lambda: a)
+    monkeypatch.setattr(checkin_tasks, "_adapters", lambda: a)
     monkeypatch.setattr(workers, "adapters", lambda: a)
     return app
 
@@ -99,6 +101,9 @@ def test_the_email_wave_on_schedule_sends_a_link_that_works_once(aws, clock):
     hr = _signed_in(aws, "hr@example.com")
     started = _start(hr)
     mail = aws.extensions["together"].mail
+    reminded = hr.post(f"/api/checkins/{started['id']}/remind")  # through its @task
+    assert reminded.status_code == 202 and reminded.get_json() == {"reminded": 23}
+    assert hr.post(f"/api/checkins/{started['id']}/remind").status_code == 429
     clock.advance(3600)
     done = workers.on_schedule({})["checkins"]
     assert done["remind"] == 1 and done["email"] == 1
