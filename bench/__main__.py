@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import (
     browser,
+    checkins,
     coldstart,
     healthpass,
     latency,
@@ -53,9 +54,12 @@ BENCHMARKS = {
     "push-fanout": push.fanout_10k,
     "notes-for-me": notes.notes_for_me,
     "supplies": supplies.race,
+    "checkins": checkins.checkins,
 }
 # Benchmarks that bring their own data: a run of only these skips the bulk fill.
 OWN_DATA = {"supplies"}
+# Benchmarks that fill a store of their own: run alone, they need no bench server (nor its fill).
+OWN_STORE = {"checkins"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,19 +79,25 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGALRM, _out_of_time)
     signal.alarm(TIME_LIMIT_S)
     started, other_load = time.perf_counter(), OtherLoad()
-    print(f"Together bench (embedded: SQLite + local files), "
-          f"{'the demo directory' if set(chosen) <= OWN_DATA else f'{args.items:,} items'}",
-          flush=True)
+    store_only = set(chosen) <= OWN_STORE
+    small = set(chosen) <= OWN_DATA | OWN_STORE
+    print("Together bench (embedded: SQLite + local files), "
+          + ("each on its own store" if store_only
+             else "the demo directory" if small else f"{args.items:,} items"), flush=True)
     print(f"  {datetime.date.today()}, {os.cpu_count()} cores, Python {platform.python_version()},"
           f" {platform.system()} {platform.machine()}", flush=True)
-    with tempfile.TemporaryDirectory(prefix="together-bench-") as tmp:
-        own = set(chosen) <= OWN_DATA
-        dataset = demo_only(Path(tmp)) if own else build(Path(tmp), args.items)
-        print(f"  store: {dataset.describe()}", flush=True)
-        with serve(dataset.data_dir) as target:
-            for name in chosen:
-                for row in BENCHMARKS[name](target):
-                    print_row(row)
+    if store_only:
+        for name in chosen:
+            for row in BENCHMARKS[name](None):
+                print_row(row)
+    else:
+        with tempfile.TemporaryDirectory(prefix="together-bench-") as tmp:
+            dataset = demo_only(Path(tmp)) if small else build(Path(tmp), args.items)
+            print(f"  store: {dataset.describe()}", flush=True)
+            with serve(dataset.data_dir) as target:
+                for name in chosen:
+                    for row in BENCHMARKS[name](target):
+                        print_row(row)
     signal.alarm(0)
     print(f"  {other_load.report()}")
     print(f"  (bench took {time.perf_counter() - started:.0f} s)")

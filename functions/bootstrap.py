@@ -37,3 +37,6 @@ def subscribe(a: Adapters) -> None:
                        lambda site, item, qty: notify.supply_low(a, site, item, qty))
     a.events.subscribe(events.SUPPLY_REQUEST_CHANGED,
                        lambda request: notify.supply_request_changed(a, request))
+    a.events.subscribe(events.CHECKIN_STARTED, lambda checkin: notify.checkin_started(a, checkin))
+    a.events.subscribe(events.CHECKIN_REMINDER,
+                       lambda checkin, people: notify.checkin_reminder(a, checkin, people))

@@ -43,6 +43,10 @@ def register(app: Flask) -> None:
 
         if seed_demo_supplies(app, int(app.extensions["together"].clock())):
             click.echo("Stocked the demo supplies at Wuhan, Hangzhou and Singapore, with requests.")
+        from .seed_checkins import seed_demo_checkins
+
+        if seed_demo_checkins(app, int(app.extensions["together"].clock())):
+            click.echo("Wrote a demo check-in: last week's fire drill in Wuhan, closed.")
         click.echo("Demo accounts (sign in with the code shown in the dev outbox):")
         for email, who in DEMO_ACCOUNTS.items():
             click.echo(f"  {email:<24} {who}")

@@ -22,9 +22,11 @@ STORY_REJECTED = "story.rejected"  # story: dict, with the moderator's reason (a
 # per crossing: it must rise above the mark before it is announced again)
 SUPPLY_LOW = "supply.low"
 SUPPLY_REQUEST_CHANGED = "supply.request_changed"  # request: dict, after each state change
+CHECKIN_STARTED = "checkin.started"  # checkin: dict; ask its audience "Are you safe?"
+CHECKIN_REMINDER = "checkin.reminder"  # checkin: dict, people: ids (<= 500) not yet answered
 NAMES = frozenset({VIDEO_SETTLED, NEWS_PUBLISHED, HEALTH_STATUS_CHANGED, NOTE_PUBLISHED,
                    NOTE_HIDDEN, STORY_RELEASED, STORY_REJECTED, SUPPLY_LOW,
-                   SUPPLY_REQUEST_CHANGED})
+                   SUPPLY_REQUEST_CHANGED, CHECKIN_STARTED, CHECKIN_REMINDER})
 
 
 class Bus:

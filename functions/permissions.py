@@ -27,6 +27,8 @@ PERMISSIONS = {
     # the supplies catalogue, stock and its movements, every site's queue, transitions, pick
     # lists, the CSV export, and the home addresses of the requests they handle
     "supplies.manage": ("hr", "admin"),
+    # start check-ins, remind, close; the live view, who answered what (and who did not), cases
+    "checkins.run": ("hr", "admin", "safety"),
     # grant or remove the powerful roles, change their holders' emails, read who changed what
     "directory.grant": ("admin",),
 }

@@ -8,7 +8,7 @@ from ..errors import Invalid, NotFound
 from ..push.port import EndpointRefused, Subscription
 from ..store import Condition, ConditionFailed, Delete, Put
 
-TOPICS = ("news", "health", "hr", "notes", "events", "stories", "supplies")
+TOPICS = ("news", "health", "hr", "notes", "events", "stories", "supplies", "safety")
 PREFS = "PREFS"
 
 
