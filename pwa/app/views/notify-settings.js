@@ -9,7 +9,7 @@ import { sendForm } from "../sending.js";
 import { clearErrors, showError, toast } from "../toast.js";
 import { pushSwitch } from "../ui/push-card.js";
 
-export const TOPICS = ["news", "health", "hr", "notes", "events", "stories"];
+export const TOPICS = ["news", "health", "hr", "notes", "events", "stories", "safety"];
 const PREFS = "/api/push/preferences";
 const DEFAULTS = { muted_topics: [], quiet_hours: null };
 
