@@ -23,7 +23,7 @@ from .store import InvalidCursor, StoreBusy
 log = logging.getLogger(__name__)
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 HTTP_CODES = {400: "bad_request", 401: "sign_in_required", 403: "forbidden", 404: "not_found",
-              405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
+              405: "method_not_allowed", 409: "conflict", 410: "gone", 413: "payload_too_large",
               415: "json_required", 416: "range_not_satisfiable", 422: "invalid_input",
               429: "too_many_requests"}
 

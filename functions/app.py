@@ -48,6 +48,7 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
 
     from .audiences.routes import blp as audiences_blp
     from .auth.routes import blp as auth_blp
+    from .checkins.routes import blp as checkins_blp
     from .directory.routes import blp as directory_blp
     from .directory.search_routes import blp as people_blp
     from .healthpass.console_routes import blp as console_blp
@@ -69,7 +70,7 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
     for blp in (system_blp, auth_blp, directory_blp, health_blp, pass_blp, console_blp, videos_blp,
                 news_blp, audiences_blp, push_blp, notifications_blp, inbox_blp, notes_blp,
                 campaigns_blp, walls_blp, moderation_blp, notes_moderation_blp, people_blp,
-                stories_blp, stories_moderation_blp):
+                stories_blp, stories_moderation_blp, checkins_blp):
         api.register_blueprint(blp)
 
     if config.media == "local":

@@ -33,3 +33,6 @@ def subscribe(a: Adapters) -> None:
                        lambda note, reason: notify.note_hidden(a, note, reason))
     a.events.subscribe(events.STORY_RELEASED, lambda story: notify.story_released(a, story))
     a.events.subscribe(events.STORY_REJECTED, lambda story: notify.story_rejected(a, story))
+    a.events.subscribe(events.CHECKIN_STARTED, lambda checkin: notify.checkin_started(a, checkin))
+    a.events.subscribe(events.CHECKIN_REMINDER,
+                       lambda checkin, people: notify.checkin_reminder(a, checkin, people))

@@ -35,6 +35,10 @@ def register(app: Flask) -> None:
 
         if seed_demo_notes(app, int(app.extensions["together"].clock())):
             click.echo("Wrote the demo notes: a campaign for Wuhan, notes to employee@example.com.")
+        from .seed_checkins import seed_demo_checkins
+
+        if seed_demo_checkins(app, int(app.extensions["together"].clock())):
+            click.echo("Wrote a demo check-in: last week's fire drill in Wuhan, closed.")
         click.echo("Demo accounts (sign in with the code shown in the dev outbox):")
         for email, who in DEMO_ACCOUNTS.items():
             click.echo(f"  {email:<24} {who}")

@@ -38,6 +38,12 @@ class Conflict(ApiError):
     status, code = 409, "conflict"
 
 
+class Gone(ApiError):
+    """It was here and is no more: a link already used, or expired."""
+
+    status, code = 410, "gone"
+
+
 class TooManyRequests(ApiError):
     status, code = 429, "too_many_requests"
 

@@ -18,8 +18,11 @@ NOTE_PUBLISHED = "note.published"  # note: dict, a note that enters its audience
 NOTE_HIDDEN = "note.hidden"  # note: dict, reason: str; HR hid a note (its author is told why)
 STORY_RELEASED = "story.released"  # story: dict; a moderator released it (its author is told)
 STORY_REJECTED = "story.rejected"  # story: dict, with the moderator's reason (author told)
+CHECKIN_STARTED = "checkin.started"  # checkin: dict; ask its audience "Are you safe?"
+CHECKIN_REMINDER = "checkin.reminder"  # checkin: dict, people: ids (<= 500) not yet answered
 NAMES = frozenset({VIDEO_SETTLED, NEWS_PUBLISHED, HEALTH_STATUS_CHANGED, NOTE_PUBLISHED,
-                   NOTE_HIDDEN, STORY_RELEASED, STORY_REJECTED})
+                   NOTE_HIDDEN, STORY_RELEASED, STORY_REJECTED, CHECKIN_STARTED,
+                   CHECKIN_REMINDER})
 
 
 class Bus:

@@ -24,6 +24,8 @@ PERMISSIONS = {
     "stories.hide": ("hr", "admin"),  # hide and restore released stories, reports; any unit
     "stories.settings": ("hr", "admin"),  # the recording limit and the topic tags
     "stories.feature": ("hr", "admin"),  # feature a story on Home
+    # start check-ins, remind, close; the live view, who answered what (and who did not), cases
+    "checkins.run": ("hr", "admin", "safety"),
     # grant or remove the powerful roles, change their holders' emails, read who changed what
     "directory.grant": ("admin",),
 }

@@ -13,9 +13,12 @@ DEMO_ACCOUNTS = {
     "health@example.com": "health officer",
     "guard@example.com": "guard (Wuhan)",
     "admin@example.com": "admin",
+    "daniel.tan@example.com": "safety operator (Wuhan)",
 }
 MARKER = ("SEED#demo", "#")
-SEED_VERSION = 2  # 2: profiles counted in the audience sizes (an older seed is imported again)
+# 2: profiles counted in the audience sizes; 3: phones and a safety operator (an older seed is
+# imported again)
+SEED_VERSION = 3
 
 
 def seed_demo(app) -> bool:

@@ -4,6 +4,7 @@ and the background duties that Lambda schedules on AWS."""
 from functools import partial
 
 from .background import every
+from .checkins.waves import due as checkin_waves
 from .notify.delivery import due as notify_due
 from .workers import sweep_videos
 from .wsgi import app
@@ -19,5 +20,7 @@ if adapters.worker is not None:
     every(SWEEP_EVERY_S, partial(adapters.worker.submit, sweep_videos, adapters))
     # Scheduled notifications and must-acknowledge follow-ups (on AWS: workers.on_schedule).
     every(NOTIFY_EVERY_S, partial(adapters.worker.submit, notify_due, adapters))
+    # Check-in escalation waves and retiring closed check-ins' answers (AWS: on_schedule).
+    every(NOTIFY_EVERY_S, partial(adapters.worker.submit, checkin_waves, adapters))
 
 __all__ = ["app"]

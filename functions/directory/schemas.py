@@ -4,7 +4,7 @@ from marshmallow import Schema, ValidationError, fields, pre_load, validate, val
 
 from ..paging import page_schema
 
-ROLES = ("employee", "editor", "hr", "health_officer", "guard", "admin")
+ROLES = ("employee", "editor", "hr", "health_officer", "guard", "admin", "safety")
 LANGUAGES = ("en", "zh-CN")
 ID = validate.Regexp(r"^[A-Za-z0-9._-]{1,40}$",
                      error="Use 1-40 letters, digits, dots, dashes or underscores.")
@@ -29,6 +29,8 @@ class EmployeeRowSchema(Schema):
     photo_url = fields.String(load_default=None, allow_none=True,
                               validate=validate.Regexp(r"^(https://|/)\S{1,500}$",
                                                        error="Use an https:// or /path URL."))
+    phone = fields.String(load_default=None, allow_none=True, validate=validate.Regexp(
+        r"^\+?[0-9 ()./-]{3,30}$", error="Use digits, spaces and + ( ) - . / only."))
     roles = fields.List(fields.String(validate=validate.OneOf(ROLES)), load_default=list)
     editor_units = fields.List(fields.String(validate=NAME), load_default=list)
 
@@ -36,7 +38,7 @@ class EmployeeRowSchema(Schema):
     def from_csv(self, row, **kwargs):
         """CSV gives strings: trim, drop empty optional cells, split the lists."""
         row = {k: (v.strip() if isinstance(v, str) else v) for k, v in row.items()}
-        for optional in ("photo_url", "language"):
+        for optional in ("photo_url", "language", "phone"):
             if row.get(optional) == "":
                 row.pop(optional)
         for listed in ("roles", "editor_units"):
@@ -76,6 +78,8 @@ class ProfileSchema(Schema):
     region = fields.String()
     language = fields.String()
     photo_url = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True, metadata={
+        "description": "Shown to the person and to HR; to safety operators in check-ins."})
     roles = fields.List(fields.String())
     editor_units = fields.List(fields.String())
 

@@ -21,7 +21,7 @@ from .schemas import EmployeeRowSchema
 PROFILE = "PROFILE"
 REQUIRED_COLUMNS = ("id", "name", "email", "business_unit", "department", "site", "region")
 FIELDS = ("id", "name", "email", "business_unit", "department", "site", "region", "language",
-          "photo_url", "roles", "editor_units")
+          "photo_url", "phone", "roles", "editor_units")
 
 
 def employee_key(employee_id: str) -> tuple[str, str]:

@@ -35,11 +35,15 @@ MARKER_KEEP_S = 30 * 86400
 
 
 def payload(item: dict, lang: str) -> bytes:
-    """The push's JSON: an id and the short text in one language (always < 3 KB)."""
+    """The push's JSON: an id and the short text in one language (always < 3 KB), and the
+    notification's buttons and data fields when it has them."""
     body = item["body"].get(lang) or next(iter(item["body"].values()), "")
     data = {"id": item["id"], "title": item["title"][lang], "body": body,
             "link": item["link"], "urgency": item["urgency"],
             "must_acknowledge": item["must_acknowledge"], "lang": lang}
+    if item.get("actions"):
+        data["actions"] = item["actions"].get(lang) or next(iter(item["actions"].values()))
+    data |= {k: v for k, v in (item.get("data") or {}).items() if k not in data}
     encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     while len(encoded) > PAYLOAD_MAX:  # cannot happen within the schema's limits
         data["body"] = data["body"][:-50]

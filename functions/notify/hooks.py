@@ -95,3 +95,41 @@ def _notify(a, audience: dict, message: dict, now: int) -> dict | None:
                               lambda nid: delivery.start(a, nid))
     except Invalid:  # an audience nobody is in any more: nothing to tell
         return None
+
+
+CHECKIN_BODY = {"en": "Tap to answer. It takes one second.", "zh-CN": "点一下即可回答，只需一秒。"}
+CHECKIN_REMINDER_BODY = {"en": "We have not heard from you yet. Tap to answer.",
+                         "zh-CN": "我们还没有收到您的回复，请点一下回答。"}
+DRILL = {"en": "Drill", "zh-CN": "演练"}
+CHECKIN_ACTIONS = {"en": (("safe", "I'm safe"), ("need_help", "I need help"),
+                          ("not_affected", "Not affected")),
+                   "zh-CN": (("safe", "我很安全"), ("need_help", "我需要帮助"),
+                             ("not_affected", "未受影响"))}
+
+
+def _checkin_message(checkin: dict, body: dict) -> dict:
+    """A check-in's push: its question, answer buttons, marked as a drill where it is one.
+    A real check-in is urgent (never held back by muted topics or quiet hours); a drill is not."""
+    langs = list(checkin["question"])
+    title = {lang: (f"[{DRILL[lang]}] " if checkin["drill"] else "") + checkin["question"][lang]
+             for lang in langs}
+    text = {lang: f"{checkin['note']}\n{body[lang]}".strip() if checkin["note"] else body[lang]
+            for lang in langs}
+    return {"title": title, "body": text, "link": f"/checkins/{checkin['id']}",
+            "urgency": "normal" if checkin["drill"] else "high", "ttl_s": 86400,
+            "must_acknowledge": False, "topic": "safety", "send_at": None,
+            "actions": {lang: [{"action": a, "title": words} for a, words in
+                               CHECKIN_ACTIONS[lang]] for lang in langs},
+            "data": {"checkin": checkin["id"], "drill": checkin["drill"]}}
+
+
+def checkin_started(a, checkin: dict) -> dict | None:
+    """A check-in started: push it to its audience (and put it in their inboxes)."""
+    return _notify(a, checkin["audience"], _checkin_message(checkin, CHECKIN_BODY),
+                   int(a.clock()))
+
+
+def checkin_reminder(a, checkin: dict, people: list[str]) -> dict | None:
+    """A wave (or HR) reminds those who have not answered."""
+    return _notify(a, {"kind": "people", "people": people},
+                   _checkin_message(checkin, CHECKIN_REMINDER_BODY), int(a.clock()))

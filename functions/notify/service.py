@@ -97,7 +97,9 @@ def notify(store, audience: dict, message: dict, now: int, start, *, author: dic
     (start: fanout's entry, called now, or by the schedule at send_at).
 
     message: title and body by language ({"en": ..., "zh-CN": ...}), link (an app path),
-    urgency ("normal" | "high"), ttl_s, must_acknowledge, topic, send_at (epoch s or None)."""
+    urgency ("normal" | "high"), ttl_s, must_acknowledge, topic, send_at (epoch s or None);
+    optionally actions by language (the notification's buttons: [{"action", "title"}]) and
+    data (small fields the service worker reads, added to the push's payload)."""
     size = sizes.size(store, audience)
     if size == 0:
         raise Invalid("audience_empty", fields={"audience": [t("audience_empty")]})
@@ -110,7 +112,8 @@ def notify(store, audience: dict, message: dict, now: int, start, *, author: dic
             "author_id": author["id"] if author else None,
             "author_name": author["name"] if author else "Together",
             "audience_size": size, "escalate_after_s": escalate_after_s, "reminded_at": 0,
-            "sent": 0, "failed": 0, "pruned": 0, "expires_at": now + KEEP_S}
+            "sent": 0, "failed": 0, "pruned": 0, "expires_at": now + KEEP_S,
+            **{k: message[k] for k in ("actions", "data") if message.get(k)}}
     item |= {"pk": key(item["id"])[0], "sk": SK, "gsi2pk": LIST_PK, "gsi2sk": sort_key(item)}
     ops = [Put(item, condition=Condition.not_exists())]
     if item["send_at"]:

@@ -8,7 +8,7 @@ from ..errors import Invalid, NotFound
 from ..push.port import EndpointRefused, Subscription
 from ..store import Condition, ConditionFailed, Delete, Put
 
-TOPICS = ("news", "health", "hr", "notes", "events", "stories")
+TOPICS = ("news", "health", "hr", "notes", "events", "stories", "safety")
 PREFS = "PREFS"
 
 
