@@ -120,8 +120,9 @@ function operatorActions(url, checkin, show) {
       nextAt(Date.now() + REMIND_GAP_S * 1000);
     } catch (error) {
       if (error.status !== 429) return showError(error);
-      next.textContent = error.message; // the server says when it can be sent again
       if (error.retryAfter) nextAt(Date.now() + Number(error.retryAfter) * 1000);
+      // The server's words (why, and in how long), then the time it can next be sent.
+      next.textContent = [error.message, next.textContent].filter(Boolean).join(" ");
     } finally {
       remind.disabled = false;
     }
