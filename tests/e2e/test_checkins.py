@@ -123,6 +123,8 @@ def test_hr_sees_live_who_is_safe_and_who_needs_help_answered_offline_and_from_t
         expect(silent.get_by_role("heading", name="Li Na 李娜")).to_be_visible()
         expect(silent.get_by_role("heading", name="Marcus Lee")).to_have_count(0)
         screenshot(page, "checkins-live-en")
+        helped.scroll_into_view_if_needed()
+        screenshot(page, "checkins-live-help-en")
 
         helped.get_by_label("Case", exact=True).select_option("contacted")
         helped.get_by_label("Note", exact=True).fill("Called her: a colleague is with her.")

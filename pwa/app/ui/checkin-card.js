@@ -11,6 +11,7 @@ import { send } from "../sending.js";
 import { showError, toast } from "../toast.js";
 
 export const ANSWERS = ["safe", "need_help", "not_affected"];
+export const ANSWER_ICONS = { safe: "check", need_help: "alert", not_affected: "home" };
 export const NOTE_MAX = 200;
 export const UNDO_MS = 5000;
 
@@ -95,7 +96,7 @@ export function checkinCard(mine, { channel = "app", full = false, help = false 
       h("button", { type: "button", class: `btn checkin-answer is-${answer}`,
         "aria-pressed": chosen ? String(chosen === answer) : null,
         onclick: () => (answer === "need_help" ? show([helpNote()]) : submit(answer)) },
-      icon({ safe: "check", need_help: "alert", not_affected: "home" }[answer], 22),
+      icon(ANSWER_ICONS[answer], 22),
       t(`checkin.answer.${answer}`))))];
   };
 

@@ -4,8 +4,9 @@
 import { fetchJson } from "../api.js";
 import { h, logo } from "../dom.js";
 import { t } from "../i18n.js";
+import { icon } from "../icons.js";
 import { idIn } from "../routes.js";
-import { ANSWERS, kindBadge, needHelpNote, question } from "../ui/checkin-card.js";
+import { ANSWER_ICONS, ANSWERS, kindBadge, needHelpNote, question } from "../ui/checkin-card.js";
 import { loadStyle } from "../ui/styles.js";
 
 export const title = () => t("answerLink.title");
@@ -23,7 +24,7 @@ export function render() {
     else say("answerLink.problemTitle", error.message);
   });
   return h("div", { class: "answer-page" },
-    h("header", { class: "answer-brand" }, logo(40), h("span", {}, t("app.name"))), stage);
+    h("header", { class: "answer-brand" }, logo(32), h("span", {}, t("app.name"))), stage);
 }
 
 function asked(link, url, say) {
@@ -45,7 +46,7 @@ function asked(link, url, say) {
     h("button", { type: "button", class: `btn checkin-answer is-${answer}`,
       onclick: () => (answer === "need_help"
         ? answers.replaceChildren(needHelpNote((note) => submit("need_help", note), showButtons))
-        : submit(answer)) }, t(`checkin.answer.${answer}`))));
+        : submit(answer)) }, icon(ANSWER_ICONS[answer], 22), t(`checkin.answer.${answer}`))));
   showButtons();
   return [h("article", { class: `card checkin-card answer-card ${link.drill ? "is-drill" : "is-real"}` },
     h("div", { class: "checkin-head" }, kindBadge(link.drill)),
