@@ -84,7 +84,8 @@ def tap_action(page: Page, tag: str, action: str) -> None:
 
 def notification_actions(page: Page, tag: str) -> list[str]:
     """The buttons of the shown notification with this tag."""
-    return page.evaluate("(tag) => navigator.serviceWorker.ready.then((r) => r.getNotifications({tag}))"
+    return page.evaluate("(tag) => navigator.serviceWorker.ready"
+                         ".then((r) => r.getNotifications({tag}))"
                          ".then(([n]) => (n?.actions ?? []).map((a) => a.action))", tag)
 
 

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.e2e
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"  # axe-core, MPL-2.0: see vendor/
 SIGNED_IN = [("Home", "/"), ("News", "/news"), ("Stories", "/stories"), ("Notes", "/notes"),
              ("Pass", "/pass"), ("More", "/more"), ("Directory import", "/tools/directory"),
-             ("Campaigns", "/tools/campaigns"), ("Moderation", "/tools/moderation")]
+             ("Campaigns", "/tools/campaigns"), ("Moderation", "/tools/moderation"),
+             ("Safety check-ins", "/tools/checkins")]
 
 
 def serious_violations(page: Page) -> list[str]:

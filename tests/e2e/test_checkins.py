@@ -11,19 +11,21 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.checking import (
-    checkins_server,  # noqa: F401 (a fixture)
+    checkins_server,
     close,
     counts,
     emailed_link,
     needs_checkins,
     notification_actions,
-    phones,  # noqa: F401 (a fixture)
+    phones,
     push_payload,
     start,
     tap_action,
 )
 from tests.e2e.conftest import OUTBOX_EMPTY, screenshot, tab, wait_until
 from tests.e2e.notifying import PushService
+
+__all__ = ["checkins_server", "phones"]  # fixtures, used by name
 
 pytestmark = [pytest.mark.e2e, needs_checkins]
 
@@ -163,8 +165,8 @@ def test_the_emailed_link_answers_without_signing_in_and_only_once(phones, check
         assert counts(hr.context, checkin["id"])["not_affected"] == 1
 
         visitor.page.goto(path)  # the same link again
-        expect(visitor.page.get_by_role("heading",
-                                        name="This link was already used or is out of date")).to_be_visible()
+        spent = "This link was already used or is out of date"
+        expect(visitor.page.get_by_role("heading", name=spent)).to_be_visible()
         expect(visitor.page.get_by_text("it works once")).to_be_visible()
         visitor.page.goto("/answer/not-a-real-token")
         expect(visitor.page.get_by_role("heading", name="This link does not work")).to_be_visible()

@@ -8,14 +8,16 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.checking import (
-    checkins_server,  # noqa: F401 (a fixture)
+    checkins_server,
     close,
     counts,
     emailed_link,
     needs_checkins,
-    phones,  # noqa: F401 (a fixture)
+    phones,
 )
 from tests.e2e.conftest import screenshot
+
+__all__ = ["checkins_server", "phones"]  # fixtures, used by name
 
 pytestmark = [pytest.mark.e2e, needs_checkins]
 

@@ -27,10 +27,13 @@ export function render() {
   const figures = h("div", { class: "live-figures", "aria-live": "polite" },
     h("p", { class: "app-loading", role: "status" }, t("app.loading")));
   const actions = h("div", { class: "live-actions" });
-  const lists = h("div", { class: "live-lists" });
+  const helpSlot = h("div", {});
+  const groups = h("div", { class: "live-groups" });
+  const silentSlot = h("div", {});
+  // Who needs help comes right after the numbers: it is what HR acts on first.
   const page = h("div", { class: "page page-checkin-live" },
     h("a", { href: "/tools/checkins", "data-link": true, class: "back-link" }, icon("back", 20),
-      t("tools.checkins.title")), head, figures, actions, lists);
+      t("tools.checkins.title")), head, figures, actions, helpSlot, groups, silentSlot);
 
   let shown = null;
   let timer = 0;
@@ -40,11 +43,13 @@ export function render() {
     shown = checkin;
     head.replaceChildren(...heading(checkin));
     figures.replaceChildren(...numbers(checkin));
+    groups.replaceChildren(...byGroup(checkin));
     if (!before || before.state !== checkin.state) {
       actions.replaceChildren(...(checkin.state === "open" ? operatorActions(url, checkin, show) : []));
       people = { need_help: peopleList(id, "need_help", { closed: checkin.state === "closed" }),
         no_answer: peopleList(id, "no_answer") };
-      lists.replaceChildren(section("need_help", people.need_help), section("no_answer", people.no_answer));
+      helpSlot.replaceChildren(section("need_help", people.need_help));
+      silentSlot.replaceChildren(section("no_answer", people.no_answer));
     } else { // a list is read again only when its count moved
       for (const key of ["need_help", "no_answer"]) {
         if (before.counts[key] !== checkin.counts[key]) people[key].reload();
@@ -82,20 +87,22 @@ function heading(checkin) {
     h("span", { class: "checkin-note-label" }, t("checkin.hrNote")), " ", checkin.note)];
 }
 
-function numbers({ counts, by_site: sites, by_unit: units }) {
-  const rows = (list, key) => list.map((row) => ({ ...row, name: row[key], people: row.size,
-    hidden: row.safe === null || row.safe === undefined }));
+function numbers({ counts }) {
   const all = [{ ...counts, name: t("live.everyone"), people: counts.audience_size }];
   return [h("ul", { class: "live-numbers" }, KEYS.map((key) => h("li", { class: `live-number is-${key}` },
     h("span", { class: "live-number-value" }, formatNumber(counts[key])),
     h("span", { class: "live-number-label" }, label(key))))),
-  stackedBars(all, KEYS, label), legend(KEYS, label),
-  h("details", { class: "live-groups", open: true },
-    h("summary", { class: "section-title" }, t("live.bySite")),
-    stackedBars(rows(sites, "site"), KEYS, label)),
-  h("details", { class: "live-groups" },
-    h("summary", { class: "section-title" }, t("live.byUnit")),
-    stackedBars(rows(units, "unit"), KEYS, label))];
+  stackedBars(all, KEYS, label), legend(KEYS, label)];
+}
+
+/** Per site and per unit; a group of fewer than 5 people shows no counts (null from the API). */
+function byGroup({ by_site: sites, by_unit: units }) {
+  const rows = (list, key) => list.map((row) => ({ ...row, name: row[key], people: row.size,
+    hidden: row.safe === null || row.safe === undefined }));
+  return [["site", sites], ["unit", units]].filter(([, list]) => list.length).map(([key, list]) =>
+    h("section", { class: "section", "aria-labelledby": `live-by-${key}` },
+      h("h2", { id: `live-by-${key}`, class: "section-title" }, t(key === "site" ? "live.bySite" : "live.byUnit")),
+      stackedBars(rows(list, key), KEYS, label)));
 }
 
 function section(answer, list) {
