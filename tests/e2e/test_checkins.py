@@ -106,6 +106,7 @@ def test_hr_sees_live_who_is_safe_and_who_needs_help_answered_offline_and_from_t
         expect(hannah.page.get_by_text("Sent: I need help.")).to_be_visible()
         expect(hannah.page.get_by_text("You answered: I need help")).to_be_visible()
         expect(hannah.page.get_by_text(HELP)).to_be_visible()
+        screenshot(hannah.page, "checkin-page-en")
 
         # HR's live view: both answers counted once each, the note, the people not answered.
         expect(number(page, "need_help")).to_have_text("1", timeout=POLLED_MS)
@@ -143,6 +144,11 @@ def test_hr_sees_live_who_is_safe_and_who_needs_help_answered_offline_and_from_t
             "button", name="Close it").click()
         expect(page.locator(".live-state")).to_have_text("Closed")
         expect(page.get_by_role("button", name="Remind again")).to_have_count(0)
+        page.get_by_role("link", name="Safety check-ins").click()
+        closed = page.get_by_role("region", name="Closed").get_by_role("link")
+        expect(closed.first).to_contain_text("Are you safe?")
+        expect(closed.first).to_contain_text("1 need help")
+        screenshot(page, "checkins-list-en")
     finally:
         close(hr.context, checkin_id)
 
