@@ -117,11 +117,11 @@ export function checkinCard(mine, { channel = "app", full = false, help = false 
 
 /** "You answered: safe · change" (with my note and when, on the check-in's own page). */
 function answeredLine(mine, full, change) {
-  const when = full && mine.at ? ` · ${formatTime(Date.parse(mine.at))}` : "";
+  const when = full && mine.at && h("span", { class: "checkin-when" }, ` · ${formatTime(Date.parse(mine.at))}`);
   return h("div", { class: "checkin-answered" },
     h("p", { class: "checkin-answered-line" }, icon("check", 18),
       h("span", {}, t("checkin.youAnswered", { answer: t(`checkin.answer.${mine.answer}`) }), when),
-      h("button", { type: "button", class: "checkin-change", onclick: change }, t("checkin.change"))),
+      " · ", h("button", { type: "button", class: "checkin-change", onclick: change }, t("checkin.change"))),
     full && mine.note && h("p", { class: "checkin-my-note", dir: "auto" }, mine.note));
 }
 
