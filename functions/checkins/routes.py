@@ -9,21 +9,21 @@ from ..auth.sessions import current_user
 from ..wiring import adapters, now
 from . import answers, links, people, service, views, waves
 from .schemas import (
-    AnswerSchema,
-    CaseChangeSchema,
-    CaseSchema,
+    CheckinAnswerSchema,
+    CheckinCaseChangeSchema,
+    CheckinCaseSchema,
+    CheckinLinkAnsweredSchema,
+    CheckinLinkAnswerSchema,
+    CheckinLinkSchema,
+    CheckinListQuerySchema,
     CheckinPageSchema,
+    CheckinPeopleQuerySchema,
+    CheckinRemindedSchema,
     CheckinSchema,
-    LinkAnsweredSchema,
-    LinkAnswerSchema,
-    LinkSchema,
-    ListQuerySchema,
-    MineSchema,
-    OpenSchema,
+    CheckinStartSchema,
+    MyCheckinSchema,
+    OpenCheckinsSchema,
     PeoplePageSchema,
-    PeopleQuerySchema,
-    RemindedSchema,
-    StartSchema,
 )
 
 blp = Blueprint("checkins", __name__, url_prefix="/api/checkins",
@@ -37,7 +37,7 @@ def _mine(checkin):
 
 @blp.route("", methods=["POST"])
 @may_refuse(403)
-@blp.arguments(StartSchema)
+@blp.arguments(CheckinStartSchema)
 @blp.response(201, CheckinSchema)
 def start(args):
     """Start a check-in (safety operators): pushed at once, answered in one tap."""
@@ -47,7 +47,7 @@ def start(args):
 
 @blp.route("", methods=["GET"])
 @may_refuse(403)
-@blp.arguments(ListQuerySchema, location="query")
+@blp.arguments(CheckinListQuerySchema, location="query")
 @blp.response(200, CheckinPageSchema)
 def listing(args):
     """Open (or closed) check-ins, newest first, with their totals."""
@@ -58,7 +58,7 @@ def listing(args):
 
 
 @blp.route("/open", methods=["GET"])
-@blp.response(200, OpenSchema)
+@blp.response(200, OpenCheckinsSchema)
 def open_for_me():
     """The open check-ins that reach me, newest first, with my answer (Home's card)."""
     return {"items": [_mine(c) for c in service.open_for(adapters().store, current_user())]}
@@ -74,7 +74,7 @@ def live(checkin_id):
 
 
 @blp.route("/<checkin_id>/mine", methods=["GET"])
-@blp.response(200, MineSchema)
+@blp.response(200, MyCheckinSchema)
 def mine(checkin_id):
     """A check-in that reaches me, with my answer."""
     return _mine(service.mine(adapters().store, current_user(), checkin_id))
@@ -82,8 +82,8 @@ def mine(checkin_id):
 
 @blp.route("/<checkin_id>/answers", methods=["POST"])
 @may_refuse(403, 409)
-@blp.arguments(AnswerSchema)
-@blp.response(200, MineSchema)
+@blp.arguments(CheckinAnswerSchema)
+@blp.response(200, MyCheckinSchema)
 def answer(args, checkin_id):
     """Answer (the latest answer counts; each person counted once whatever the channel)."""
     store = adapters().store
@@ -93,7 +93,7 @@ def answer(args, checkin_id):
 
 @blp.route("/<checkin_id>/answers/<answer_id>/undo", methods=["POST"])
 @may_refuse(409)
-@blp.response(200, MineSchema)
+@blp.response(200, MyCheckinSchema)
 def undo(checkin_id, answer_id):
     """Take my latest answer back (within 60 s): my previous one counts again."""
     store = adapters().store
@@ -103,7 +103,7 @@ def undo(checkin_id, answer_id):
 
 @blp.route("/<checkin_id>/people", methods=["GET"])
 @may_refuse(403)
-@blp.arguments(PeopleQuerySchema, location="query")
+@blp.arguments(CheckinPeopleQuerySchema, location="query")
 @blp.response(200, PeoplePageSchema)
 def people_page(args, checkin_id):
     """Who answered this, or who has not answered (safety operators only)."""
@@ -114,8 +114,8 @@ def people_page(args, checkin_id):
 
 @blp.route("/<checkin_id>/cases/<employee_id>", methods=["POST"])
 @may_refuse(403)
-@blp.arguments(CaseChangeSchema)
-@blp.response(200, CaseSchema)
+@blp.arguments(CheckinCaseChangeSchema)
+@blp.response(200, CheckinCaseSchema)
 def case(args, checkin_id, employee_id):
     """Follow up a person: the case's status (open, contacted, resolved) and a note."""
     return people.set_case(adapters().store, current_user(), checkin_id, employee_id, args,
@@ -124,7 +124,7 @@ def case(args, checkin_id, employee_id):
 
 @blp.route("/<checkin_id>/remind", methods=["POST"])
 @may_refuse(403, 409, 429)
-@blp.response(202, RemindedSchema)
+@blp.response(202, CheckinRemindedSchema)
 def remind(checkin_id):
     """Remind those who have not answered (at most every 5 minutes)."""
     return {"reminded": waves.manual_remind(adapters(), current_user(), checkin_id, now())}
@@ -142,7 +142,7 @@ def close(checkin_id):
 @blp.route("/by-link/<token>", methods=["GET"])
 @public
 @may_refuse(410, 429)
-@blp.response(200, LinkSchema)
+@blp.response(200, CheckinLinkSchema)
 def by_link(token):
     """An email link's question (no sign-in): 404 unknown, 410 used or expired."""
     return links.read(adapters().store, token, request.remote_addr or "unknown", now())
@@ -151,8 +151,8 @@ def by_link(token):
 @blp.route("/by-link/<token>", methods=["POST"])
 @public
 @may_refuse(410, 429)
-@blp.arguments(LinkAnswerSchema)
-@blp.response(200, LinkAnsweredSchema)
+@blp.arguments(CheckinLinkAnswerSchema)
+@blp.response(200, CheckinLinkAnsweredSchema)
 def answer_by_link(args, token):
     """Answer through an email link, once (no sign-in)."""
     return links.use(adapters().store, token, request.remote_addr or "unknown", args, now())

@@ -22,7 +22,7 @@ class CheckinAudienceSchema(TargetSchema):
     kind = fields.String(required=True, validate=validate.OneOf((*KINDS, "people")))
 
 
-class StartSchema(Schema):
+class CheckinStartSchema(Schema):
     question = fields.Dict(keys=fields.String(validate=validate.OneOf(LANGUAGES)),
                            values=fields.String(validate=validate.Length(1, 120)),
                            required=True, validate=validate.Length(min=1),
@@ -39,19 +39,19 @@ class StartSchema(Schema):
             raise ValidationError("Send the email after the reminder.", "email_after_s")
 
 
-class AnswerSchema(Schema):
+class CheckinAnswerSchema(Schema):
     answer = fields.String(required=True, validate=validate.OneOf(ANSWERS))
     note = fields.String(load_default="", validate=NOTE, metadata={
         "description": "Only with need_help."})
     channel = fields.String(load_default="app", validate=validate.OneOf(CHANNELS))
 
 
-class LinkAnswerSchema(Schema):
+class CheckinLinkAnswerSchema(Schema):
     answer = fields.String(required=True, validate=validate.OneOf(ANSWERS))
     note = fields.String(load_default="", validate=NOTE)
 
 
-class MyAnswerSchema(Schema):
+class MyCheckinAnswerSchema(Schema):
     id = fields.String()
     answer = fields.String()
     note = fields.String()
@@ -59,7 +59,7 @@ class MyAnswerSchema(Schema):
     channel = fields.String(metadata={"description": "app, inbox, notification or email."})
 
 
-class CommonSchema(Schema):
+class CheckinCommonSchema(Schema):
     id = fields.String()
     question = fields.Dict(keys=fields.String(), values=fields.String())
     drill = fields.Boolean()
@@ -69,15 +69,15 @@ class CommonSchema(Schema):
     started_by = fields.String(metadata={"description": "The operator's name."})
 
 
-class MineSchema(CommonSchema):
-    my_answer = fields.Nested(MyAnswerSchema, allow_none=True)
+class MyCheckinSchema(CheckinCommonSchema):
+    my_answer = fields.Nested(MyCheckinAnswerSchema, allow_none=True)
 
 
-class OpenSchema(Schema):
-    items = fields.List(fields.Nested(MineSchema))
+class OpenCheckinsSchema(Schema):
+    items = fields.List(fields.Nested(MyCheckinSchema))
 
 
-class CountsSchema(Schema):
+class CheckinCountsSchema(Schema):
     safe = fields.Integer()
     need_help = fields.Integer()
     not_affected = fields.Integer()
@@ -92,17 +92,17 @@ def _row(name: str) -> type[Schema]:
                             name=f"Checkin{name.title()}RowSchema")
 
 
-class CheckinSchema(CommonSchema):
+class CheckinSchema(CheckinCommonSchema):
     audience = fields.Dict()
     audience_name = fields.String()
     closed_at = Instant(allow_none=True)
     reminded_at = Instant(allow_none=True)
-    counts = fields.Nested(CountsSchema)
+    counts = fields.Nested(CheckinCountsSchema)
     by_site = fields.List(fields.Nested(_row("site")))
     by_unit = fields.List(fields.Nested(_row("unit")))
 
 
-class ListQuerySchema(Schema):
+class CheckinListQuerySchema(Schema):
     state = fields.String(load_default="open", validate=validate.OneOf(("open", "closed")))
     cursor = fields.String(validate=validate.Length(max=2000))
     limit = fields.Integer(load_default=20, validate=validate.Range(1, 50))
@@ -111,29 +111,29 @@ class ListQuerySchema(Schema):
 CheckinPageSchema = page_schema(CheckinSchema, "CheckinPageSchema")
 
 
-class PeopleQuerySchema(Schema):
+class CheckinPeopleQuerySchema(Schema):
     answer = fields.String(required=True, validate=validate.OneOf((*ANSWERS, "no_answer")))
     cursor = fields.String(validate=validate.Length(max=2000))
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 200))
 
 
-class CaseNoteSchema(Schema):
+class CheckinCaseNoteSchema(Schema):
     by = fields.String()
     at = Instant()
     text = fields.String()
 
 
-class CaseSchema(Schema):
+class CheckinCaseSchema(Schema):
     status = fields.String()
-    notes = fields.List(fields.Nested(CaseNoteSchema))
+    notes = fields.List(fields.Nested(CheckinCaseNoteSchema))
 
 
-class CaseChangeSchema(Schema):
+class CheckinCaseChangeSchema(Schema):
     status = fields.String(required=True, validate=validate.OneOf(CASE_STATES))
     note = fields.String(load_default="", validate=validate.Length(max=500))
 
 
-class PersonSchema(Schema):
+class CheckinPersonSchema(Schema):
     id = fields.String()
     name = fields.String()
     business_unit = fields.String()
@@ -142,28 +142,28 @@ class PersonSchema(Schema):
     phone = fields.String()
 
 
-class PersonAnswerSchema(Schema):
-    person = fields.Nested(PersonSchema)
+class CheckinPersonAnswerSchema(Schema):
+    person = fields.Nested(CheckinPersonSchema)
     answer = fields.String(allow_none=True)
     note = fields.String()
     at = Instant(allow_none=True)
-    case = fields.Nested(CaseSchema, allow_none=True)
+    case = fields.Nested(CheckinCaseSchema, allow_none=True)
 
 
-PeoplePageSchema = page_schema(PersonAnswerSchema, "CheckinPeoplePageSchema")
+PeoplePageSchema = page_schema(CheckinPersonAnswerSchema, "CheckinPeoplePageSchema")
 
 
-class RemindedSchema(Schema):
+class CheckinRemindedSchema(Schema):
     reminded = fields.Integer()
 
 
-class LinkSchema(Schema):
+class CheckinLinkSchema(Schema):
     question = fields.Dict(keys=fields.String(), values=fields.String())
     drill = fields.Boolean()
     note = fields.String()
     name = fields.String(metadata={"description": "The person's first name."})
 
 
-class LinkAnsweredSchema(Schema):
+class CheckinLinkAnsweredSchema(Schema):
     answer = fields.String()
     at = Instant()

@@ -12,7 +12,7 @@ from ..audiences import members
 from ..errors import Conflict, TooManyRequests
 from ..i18n import t
 from ..store import Condition, ConditionFailed
-from . import links
+from . import counts, links
 from .keys import DUE_PK, KEEP_AFTER_CLOSE_S, checkin_key, latest_key
 from .service import get, managed
 
@@ -81,8 +81,25 @@ def retire(store, checkin: dict, now: int) -> int:
     return retired
 
 
+def remind_by_id(a, checkin_id: str) -> int:
+    """The reminder wave for one check-in, if still open (run off the request: tasks.py)."""
+    checkin = get(a.store, checkin_id)
+    return remind(a, checkin) if checkin and checkin["state"] == "open" else 0
+
+
+def _soon(a, checkin_id: str) -> None:
+    """Run the reminder in the background: the worker pool embedded, a @task on AWS."""
+    if a.worker is None:
+        from .tasks import remind as remind_task
+        remind_task(checkin_id)
+    else:
+        a.worker.submit(remind_by_id, a, checkin_id)
+
+
 def manual_remind(a, user: dict, checkin_id: str, now: int) -> int:
-    """HR reminds again: not within REMIND_EVERY_S of the last reminder (429, saying when)."""
+    """HR reminds again: not within REMIND_EVERY_S of the last reminder (429, saying when).
+    Returns how many have not answered (from the counters); the pushes follow in the
+    background."""
     checkin = managed(a.store, user, checkin_id)
     if checkin["state"] != "open":
         raise Conflict("checkin_closed")
@@ -94,7 +111,8 @@ def manual_remind(a, user: dict, checkin_id: str, now: int) -> int:
                        condition=Condition.present(reminded_at=last))
     except ConditionFailed:
         raise _too_soon(REMIND_EVERY_S) from None
-    return remind(a, checkin)
+    _soon(a, checkin_id)
+    return counts.totals(checkin)["no_answer"]
 
 
 def _too_soon(wait_s: int) -> TooManyRequests:

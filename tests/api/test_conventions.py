@@ -7,7 +7,7 @@ from functions.config import Config, ConfigError
 
 PUBLIC = {"/api/healthz", "/api/docs", "/api/docs.js", "/api/openapi.json", "/api/auth/start",
           "/api/auth/verify", "/api/auth/signout", "/api/dev/outbox", "/api/health/keys",
-          "/api/walls/<token>"}
+          "/api/walls/<token>", "/api/checkins/by-link/<token>"}
 
 
 def api_routes(app):

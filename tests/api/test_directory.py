@@ -5,7 +5,8 @@ import io
 
 from functions.seed import DEMO_CSV
 
-HEADER = "id,name,email,business_unit,department,site,region,language,photo_url,roles,editor_units"
+HEADER = ("id,name,email,business_unit,department,site,region,language,photo_url,roles,"
+          "editor_units,phone")
 
 
 def demo_rows():
@@ -121,3 +122,21 @@ def test_the_cli_imports_and_reports_bad_lines(app, tmp_path):
     assert result.exit_code == 1
     assert "  line 2: email: Not a valid email address.\n" in result.output  # words, not JSON
     assert "{" not in result.output and "[" not in result.output
+
+
+def test_a_phone_column_is_optional_checked_and_shown_to_the_person_and_hr(client, auth):
+    auth.sign_in("hr@example.com")
+    rows = demo_rows()
+    rows[1]["phone"] = "+86 571 5550 0102"
+    rows[2]["phone"] = "call me"
+    refused = client.post("/api/directory/import", json={"csv": to_csv(rows)})
+    assert refused.status_code == 422 and set(refused.get_json()["error"]["fields"]) == {"4"}
+    rows[2]["phone"] = ""
+    assert client.post("/api/directory/import", json={"csv": to_csv(rows)}).status_code == 200
+    assert client.get("/api/directory/employees/E0002").get_json()["phone"] == (
+        "+86 571 5550 0102")
+    assert client.get("/api/directory/employees/E0003").get_json()["phone"] is None
+    auth.sign_out()
+    auth.sign_in("employee@example.com")
+    assert client.get("/api/me").get_json()["phone"] == "+86 27 5550 0101"
+    assert client.get("/api/directory/employees/E0002").status_code == 403

@@ -76,6 +76,13 @@ def test_hr_may_still_grant_editor_and_guard(client, auth):
     assert answer.status_code == 200 and answer.get_json()["updated"] == 1
 
 
+def test_hr_names_safety_operators_who_then_run_check_ins(client, auth):
+    answer = import_as(client, auth, "hr@example.com", edited(add_role("safety", "E0001")))
+    assert answer.status_code == 200 and answer.get_json()["updated"] == 1
+    auth.sign_out()
+    assert "checkins.run" in auth.sign_in("employee@example.com")["permissions"]
+
+
 def test_an_admin_grants_hr_and_admins_read_who_changed_what(client, auth, clock):
     clock.advance(60)  # after the demo directory's own import (audited as the console's)
     answer = import_as(client, auth, "admin@example.com", edited(add_role("hr", "E0001")))

@@ -197,3 +197,19 @@ def test_the_phone_offers_every_topic_the_server_knows_and_no_other():
     source = (Path(__file__).parents[2] / "pwa/app/views/notify-settings.js").read_text()
     listed = re.search(r"export const TOPICS = \[([^\]]*)\]", source).group(1)
     assert re.findall(r'"([^"]+)"', listed) == list(TOPICS)
+
+
+def test_a_message_may_add_buttons_and_fields_to_the_payload_but_not_replace_its_own():
+    import json
+
+    item = {"id": "N1", "title": {"en": "Hi", "zh-CN": "你好"}, "body": {"en": "b"},
+            "link": "/x", "urgency": "high", "must_acknowledge": False,
+            "actions": {"en": [{"action": "ok", "title": "OK"}],
+                        "zh-CN": [{"action": "ok", "title": "好"}]},
+            "data": {"thing": "T1", "link": "/elsewhere"}}
+    shown = json.loads(fanout.payload(item, "zh-CN"))
+    assert shown["actions"] == [{"action": "ok", "title": "好"}]
+    assert shown["thing"] == "T1" and shown["link"] == "/x"
+    plain = json.loads(fanout.payload({k: v for k, v in item.items()
+                                       if k not in ("actions", "data")}, "en"))
+    assert "actions" not in plain and "thing" not in plain
