@@ -48,14 +48,16 @@ def test_a_drill_in_chinese_answered_undone_answered_again_and_by_link(phones, c
     try:
         expect(page.locator(".checkin-kind")).to_have_text("演练")
 
-        colleague = phones("staff0009@example.com")  # 孙杰, Wuhan, reads Chinese
+        # 孙杰, Wuhan, reads Chinese, in dark mode (the card's colours have their dark tokens)
+        colleague = phones("staff0009@example.com", color_scheme="dark")
         colleague.home()
         card = colleague.page.locator(".checkin-card")
         expect(card.get_by_role("heading", name="你安全吗？")).to_be_visible()
         expect(card.locator(".checkin-kind")).to_have_text("演练")
-        screenshot(colleague.page, "checkin-home-zh")
+        screenshot(colleague.page, "checkin-home-zh-dark")
         card.get_by_role("button", name="我很安全").click()
         expect(card.get_by_text("已发送：我很安全。")).to_be_visible()
+        screenshot(colleague.page, "checkin-home-sent-zh-dark")
         card.get_by_role("button", name="撤销").click()
         expect(card.get_by_role("button", name="未受影响")).to_be_visible()
         assert counts(hr.context, checkin_id)["safe"] == 0
