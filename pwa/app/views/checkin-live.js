@@ -67,6 +67,7 @@ export function render() {
         else if (!error.offline) showError(error);
       }
     }
+    clearTimeout(timer); // a wake-up may have polled meanwhile: one loop only
     if (shown?.state === "open" && !document.hidden) timer = setTimeout(poll, POLL_MS);
   };
   const wake = () => { if (!document.hidden && shown?.state === "open") poll(); };
