@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 from ..api import may_refuse, public
 from ..auth.sessions import current_user
 from ..wiring import adapters, now
-from . import answers, links, people, service, views, waves
+from . import answers, links, people, service, tasks, views, waves
 from .schemas import (
     CheckinAnswerSchema,
     CheckinCaseChangeSchema,
@@ -113,7 +113,7 @@ def people_page(args, checkin_id):
 
 
 @blp.route("/<checkin_id>/cases/<employee_id>", methods=["POST"])
-@may_refuse(403)
+@may_refuse(403, 409)
 @blp.arguments(CheckinCaseChangeSchema)
 @blp.response(200, CheckinCaseSchema)
 def case(args, checkin_id, employee_id):
@@ -127,7 +127,9 @@ def case(args, checkin_id, employee_id):
 @blp.response(202, CheckinRemindedSchema)
 def remind(checkin_id):
     """Remind those who have not answered (at most every 5 minutes)."""
-    return {"reminded": waves.manual_remind(adapters(), current_user(), checkin_id, now())}
+    a = adapters()
+    return {"reminded": waves.manual_remind(a, current_user(), checkin_id, now(),
+                                            lambda cid: tasks.start_reminder(a, cid))}
 
 
 @blp.route("/<checkin_id>/close", methods=["POST"])

@@ -7,6 +7,8 @@ from functools import cache
 
 from zappa.asynchronous import task
 
+from .waves import remind_by_id
+
 
 @cache
 def _adapters():
@@ -19,6 +21,12 @@ def _adapters():
 
 @task
 def remind(checkin_id: str) -> None:
-    from .waves import remind_by_id
-
     remind_by_id(_adapters(), checkin_id)
+
+
+def start_reminder(a, checkin_id: str) -> None:
+    """Run the reminder wave in the background: the worker pool embedded, a @task on AWS."""
+    if a.worker is None:
+        remind(checkin_id)
+    else:
+        a.worker.submit(remind_by_id, a, checkin_id)

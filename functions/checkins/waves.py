@@ -87,19 +87,10 @@ def remind_by_id(a, checkin_id: str) -> int:
     return remind(a, checkin) if checkin and checkin["state"] == "open" else 0
 
 
-def _soon(a, checkin_id: str) -> None:
-    """Run the reminder in the background: the worker pool embedded, a @task on AWS."""
-    if a.worker is None:
-        from .tasks import remind as remind_task
-        remind_task(checkin_id)
-    else:
-        a.worker.submit(remind_by_id, a, checkin_id)
-
-
-def manual_remind(a, user: dict, checkin_id: str, now: int) -> int:
+def manual_remind(a, user: dict, checkin_id: str, now: int, start) -> int:
     """HR reminds again: not within REMIND_EVERY_S of the last reminder (429, saying when).
-    Returns how many have not answered (from the counters); the pushes follow in the
-    background."""
+    Returns how many have not answered (from the counters); start(checkin_id) runs the wave
+    in the background (tasks.start_reminder)."""
     checkin = managed(a.store, user, checkin_id)
     if checkin["state"] != "open":
         raise Conflict("checkin_closed")
@@ -111,7 +102,7 @@ def manual_remind(a, user: dict, checkin_id: str, now: int) -> int:
                        condition=Condition.present(reminded_at=last))
     except ConditionFailed:
         raise _too_soon(REMIND_EVERY_S) from None
-    _soon(a, checkin_id)
+    start(checkin_id)
     return counts.totals(checkin)["no_answer"]
 
 
