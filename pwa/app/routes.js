@@ -16,6 +16,9 @@ export const ROUTES = {
   "/notes/walls/*": { view: "/app/views/wall.js", tab: "/notes" }, // * = a campaign's id
   // A lobby's big screen: no sign-in, and no shell even for someone signed in (* = the token).
   "/wall/*": { view: "/app/views/big-screen.js", public: true, anyone: true },
+  "/checkins/*": { view: "/app/views/checkin.js", tab: "/" }, // * = a check-in's id
+  // The check-in email's one-time link: answered without signing in (* = the token).
+  "/answer/*": { view: "/app/views/answer-link.js", public: true, anyone: true },
   "/pass": { view: "/app/views/healthpass.js", tab: "/pass" },
   "/pass/declare": { view: "/app/views/declare.js", tab: "/pass" },
   "/pass/print": { view: "/app/views/pass-print.js", tab: "/pass" },
@@ -51,6 +54,12 @@ export const ROUTES = {
     permission: "supplies.manage" },
   "/tools/supplies/picklist": { view: "/app/views/supplies-picklist.js", tab: "/more",
     permission: "supplies.manage" },
+  "/tools/checkins": { view: "/app/views/checkins.js", tab: "/more",
+    permission: "checkins.run" },
+  "/tools/checkins/new": { view: "/app/views/checkin-start.js", tab: "/more",
+    permission: "checkins.run" },
+  "/tools/checkins/*": { view: "/app/views/checkin-live.js", tab: "/more",
+    permission: "checkins.run" }, // * = a check-in's id
   "/tools/health": { view: "/app/views/health-today.js", tab: "/more",
     permission: "health.summary" },
   "/tools/health/holds": { view: "/app/views/health-holds.js", tab: "/more",
@@ -76,8 +85,13 @@ const IMPORTS = {
   "/app/push.js": ["/app/install.js"],
   "/app/shell.js": ["/app/caches.js", "/app/icons.js", "/app/inbox.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js", "/app/ui/avatar.js"],
   "/app/ui/outbox-list.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js"],
+  "/app/views/answer-link.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/checkin-card.js", "/app/ui/styles.js"],
   "/app/views/big-screen.js": ["/app/ui/styles.js"],
-  "/app/views/campaigns.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/audience-picker.js", "/app/ui/avatar.js", "/app/ui/note-card.js", "/app/ui/paged.js"],
+  "/app/views/campaigns.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/audience-picker.js", "/app/ui/avatar.js", "/app/ui/note-card.js", "/app/ui/paged.js", "/app/ui/people-chooser.js"],
+  "/app/views/checkin-live.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/bars.js", "/app/ui/checkin-card.js", "/app/ui/checkin-people.js", "/app/ui/counts.js", "/app/ui/paged.js"],
+  "/app/views/checkin-start.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/audience-picker.js", "/app/ui/checkin-card.js", "/app/ui/people-chooser.js"],
+  "/app/views/checkin.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/checkin-card.js"],
+  "/app/views/checkins.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/checkin-card.js", "/app/ui/paged.js"],
   "/app/views/declare.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/pass/status.js", "/app/storage.js"],
   "/app/views/directory.js": ["/app/icons.js"],
   "/app/views/feed.js": ["/app/caches.js", "/app/icons.js", "/app/media.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js", "/app/ui/empty.js", "/app/ui/news.js", "/app/video/offline.js", "/app/video/player.js"],
@@ -88,7 +102,7 @@ const IMPORTS = {
   "/app/views/health-scans.js": ["/app/icons.js", "/app/tools.js", "/app/ui/bars.js", "/app/ui/console-nav.js", "/app/ui/counts.js"],
   "/app/views/health-today.js": ["/app/icons.js", "/app/tools.js", "/app/ui/bars.js", "/app/ui/console-nav.js", "/app/ui/counts.js"],
   "/app/views/healthpass.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/b64url.js", "/app/pass/base45.js", "/app/pass/cbor.js", "/app/pass/cose.js", "/app/pass/db.js", "/app/pass/device.js", "/app/pass/live.js", "/app/pass/proof.js", "/app/pass/qr.js", "/app/pass/status.js", "/app/pass/verify.js", "/app/pass/wake.js", "/app/storage.js", "/app/ui/avatar.js", "/vendor/qrcode-generator/qrcode.mjs"],
-  "/app/views/home.js": ["/app/caches.js", "/app/icons.js", "/app/install.js", "/app/media.js", "/app/outbox.js", "/app/pass/db.js", "/app/push.js", "/app/sending.js", "/app/storage.js", "/app/ui/avatar.js", "/app/ui/news.js", "/app/ui/note-card.js", "/app/ui/push-card.js", "/app/ui/story-featured.js", "/app/video/offline.js", "/app/video/player.js"],
+  "/app/views/home.js": ["/app/caches.js", "/app/icons.js", "/app/install.js", "/app/media.js", "/app/outbox.js", "/app/pass/db.js", "/app/push.js", "/app/sending.js", "/app/storage.js", "/app/ui/avatar.js", "/app/ui/checkin-card.js", "/app/ui/news.js", "/app/ui/note-card.js", "/app/ui/push-card.js", "/app/ui/story-featured.js", "/app/video/offline.js", "/app/video/player.js"],
   "/app/views/inbox.js": ["/app/caches.js", "/app/icons.js", "/app/inbox.js", "/app/links.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/empty.js"],
   "/app/views/moderation.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/avatar.js", "/app/ui/note-card.js", "/app/ui/paged.js"],
   "/app/views/more.js": ["/app/caches.js", "/app/icons.js", "/app/install.js", "/app/outbox.js", "/app/pass/db.js", "/app/push.js", "/app/storage.js", "/app/sw-client.js", "/app/tools.js", "/app/ui/avatar.js", "/app/ui/outbox-list.js", "/app/video/uploader.js"],

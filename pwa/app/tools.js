@@ -4,6 +4,7 @@
 import { can } from "./permissions.js";
 
 export const TOOLS = [
+  { id: "checkins", path: "/tools/checkins", permission: "checkins.run", icon: "alert" },
   { id: "directory", path: "/tools/directory", permission: "directory.manage", icon: "users" },
   { id: "publish", path: "/tools/publish", permission: "news.publish", icon: "megaphone" },
   { id: "notify", path: "/tools/notify", permission: "notify.send", icon: "bell" },

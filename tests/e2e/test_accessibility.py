@@ -13,7 +13,7 @@ AXE = Path(__file__).parent / "vendor" / "axe.min.js"  # axe-core, MPL-2.0: see 
 SIGNED_IN = [("Home", "/"), ("News", "/news"), ("Stories", "/stories"), ("Notes", "/notes"),
              ("Pass", "/pass"), ("More", "/more"), ("Directory import", "/tools/directory"),
              ("Campaigns", "/tools/campaigns"), ("Moderation", "/tools/moderation"),
-             ("Supplies desk", "/tools/supplies")]
+              ("Supplies desk", "/tools/supplies"), ("Safety check-ins", "/tools/checkins")]
 
 
 def serious_violations(page: Page) -> list[str]:

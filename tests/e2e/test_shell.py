@@ -29,13 +29,14 @@ IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/60
 TOOLS = {
     "employee@example.com": [],
     "editor@example.com": ["发布新闻", "发送通知", "故事审核"],
-    "hr@example.com": ["Directory import", "Publish news", "Notify", "Campaigns", "Moderation",
-                       "Story review", "Story settings", "Supplies desk", "Health today",
-                       "Entrance scans"],
+    "hr@example.com": ["Safety check-ins", "Directory import", "Publish news", "Notify",
+                       "Campaigns", "Moderation", "Story review", "Story settings", "Supplies desk",
+                       "Health today", "Entrance scans"],
     "health@example.com": ["今日健康", "暂停通行人员", "健康规则", "健康审计日志", "入口扫码"],
     "guard@example.com": ["扫描通行码"],
-    "admin@example.com": ["Directory import", "Publish news", "Notify", "Campaigns", "Moderation",
-                          "Story review", "Story settings", "Supplies desk"],
+    "admin@example.com": ["Safety check-ins", "Directory import", "Publish news", "Notify",
+                          "Campaigns", "Moderation", "Story review", "Story settings",
+                          "Supplies desk"],
 }
 
 
@@ -76,7 +77,8 @@ def test_role_tools_are_listed_in_more_only_for_their_roles(page: Page, accounts
         tools.first.click()
         expect(page.get_by_role("heading", level=1, name=TOOLS[email][0])).to_be_visible()
         screenshot(page, f"tool-{email.split('@')[0]}")
-    mine = {"/tools/directory": ["hr@example.com", "admin@example.com"],
+    mine = {"/tools/checkins": ["hr@example.com", "admin@example.com"],
+            "/tools/directory": ["hr@example.com", "admin@example.com"],
             "/tools/publish": ["editor@example.com", "hr@example.com", "admin@example.com"],
             "/tools/notify": ["editor@example.com", "hr@example.com", "admin@example.com"],
             "/tools/health": ["health@example.com", "hr@example.com"],

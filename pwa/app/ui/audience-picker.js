@@ -1,9 +1,11 @@
 // Who something is for, picked from GET /api/audiences/options: everyone, a business unit, one
 // of its departments, or a site, each a <select> (the department's follows the unit chosen).
-// Used by the Campaigns tool (who a campaign is for, who may write to it).
+// Used by the Campaigns tool (who a campaign is for, who may write to it) and check-ins, which
+// also offer "people": listed by name (ui/people-chooser.js).
 
 import { h } from "../dom.js";
 import { formatNumber, t } from "../i18n.js";
+import { peopleChooser } from "./people-chooser.js";
 
 /**
  * `prefix` keeps the controls' ids and names apart when a form has two pickers ("audience",
@@ -17,9 +19,11 @@ export function audiencePicker(options, { prefix, legend, kinds = ["company", "u
   const unit = select(name("unit"), t("picker.unit"), options.units.map(sized));
   const department = select(name("department"), t("picker.department"), []);
   const site = select(name("site"), t("picker.site"), (options.sites ?? []).map(sized));
+  const people = kinds.includes("people")
+    ? peopleChooser({ id: `picker-${name("people")}`, name: name("people"), label: t("picker.people") }) : null;
   const element = h("fieldset", { class: "section publish-group" },
     h("legend", { class: "section-title" }, legend),
-    h("div", { class: "card publish-fields" }, kind, unit, department, site));
+    h("div", { class: "card publish-fields" }, kind, unit, department, site, people?.element));
   const control = (field) => field.querySelector("select");
 
   const update = () => {
@@ -27,6 +31,7 @@ export function audiencePicker(options, { prefix, legend, kinds = ["company", "u
     unit.hidden = !["unit", "department"].includes(chosen);
     department.hidden = chosen !== "department";
     site.hidden = chosen !== "site";
+    if (people) people.element.hidden = chosen !== "people";
     const units = options.units.find((u) => u.name === control(unit).value);
     if (control(department).dataset.unit !== control(unit).value) {
       control(department).replaceChildren(...(units?.departments ?? []).map((d) => {
@@ -45,6 +50,7 @@ export function audiencePicker(options, { prefix, legend, kinds = ["company", "u
       const chosen = control(kind).value;
       if (chosen === "company") return { kind: "company" };
       if (chosen === "site") return { kind: "site", site: control(site).value };
+      if (chosen === "people") return { kind: "people", people: people.ids() };
       const audience = { kind: chosen, unit: control(unit).value };
       if (chosen === "department") audience.department = control(department).value;
       return audience;

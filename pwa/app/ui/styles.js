@@ -1,7 +1,8 @@
 // The signed-in screens' stylesheets, after styles/core.css (which index.html links): fetched
 // once someone signs in, so the sign-in screen downloads only what it shows.
 
-export const SCREEN_STYLES = ["home", "empty", "lists", "more", "pass", "video", "console", "inbox", "notes", "stories", "supplies"];
+export const SCREEN_STYLES = ["home", "empty", "lists", "more", "pass", "video", "console", "inbox", "notes", "stories",
+  "supplies", "checkins"];
 
 let loading = null;
 

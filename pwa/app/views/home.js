@@ -6,6 +6,7 @@ import { formatAgo, formatDate, lang, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import { dismiss, dismissed, installOffer, onInstallChange, promptInstall } from "../install.js";
 import { showError } from "../toast.js";
+import { checkinCard, quietError } from "../ui/checkin-card.js";
 import { audienceName, poster, states } from "../ui/news.js";
 import { noteCard } from "../ui/note-card.js";
 import { pushPrompt } from "../ui/push-card.js";
@@ -25,12 +26,22 @@ export function render(ctx) {
       h("p", { class: "overline" }, formatDate(new Date())),
       h("h1", { class: "title title-xl" }, t("home.hello", { name: user.name })),
       h("p", { class: "lead" }, t("home.lead"))),
+    checkins(),
     pushPrompt(),
     install,
     todayCard(feature("news", "/news", t("home.news.text", { unit: user.business_unit }))),
     featuredStories(),
     feature("pass", "/pass", t("home.pass.text")),
     notesCard());
+}
+
+/** The open check-ins that reach me ("Are you safe?"), on top of everything else. */
+function checkins() {
+  const slot = h("div", { class: "checkin-slot" });
+  get("/api/checkins/open").then((answer) => {
+    if (slot.isConnected) slot.replaceChildren(...answer.items.map((mine) => checkinCard(mine)));
+  }, quietError);
+  return slot;
 }
 
 /** A card for one part of the app; the whole card is one big link to it. */
