@@ -29,6 +29,9 @@ FIRST_SCREEN = ["/app/views/signin.js", "/locales/en.js"]
 # The shell's own files besides the code: the page (served for "/"), the manifest, the logo.
 PAGES = ["/", "/manifest.webmanifest", "/icons/icon.svg"]
 CODE = ("*.js", "*.mjs", "*.css")
+# Pictures screens show from a cached answer, so they must be there offline too: the supplies
+# catalogue's (six small SVGs).
+PICTURES = ("icons/supplies/*.svg",)
 NOT_PRECACHED = {"/sw.js"}  # the worker itself: the browser keeps it
 
 # The generated block in a JavaScript file (sw.js, routes.js).
@@ -45,8 +48,10 @@ def url_of(path: Path) -> str:
 
 
 def precached() -> list[str]:
-    """The shell: the page, manifest and logo, then every stylesheet, script and string file."""
+    """The shell: the page, manifest and logo, then every stylesheet, script and string file,
+    and the pictures screens show offline."""
     found = {url_of(p) for pattern in CODE for p in PWA.rglob(pattern) if p.is_file()}
+    found |= {url_of(p) for pattern in PICTURES for p in PWA.glob(pattern)}
     return PAGES + sorted(found - NOT_PRECACHED)
 
 
