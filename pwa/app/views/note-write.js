@@ -8,11 +8,10 @@ import { get } from "../api.js";
 import { h } from "../dom.js";
 import { formatNumber, lang, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
-import * as outbox from "../outbox.js";
 import { can } from "../permissions.js";
-import { send } from "../sending.js";
+import { sendByFields } from "../sending.js";
 import { clearErrors, showError, showFieldError, toast } from "../toast.js";
-import { clearAsChanged, showFieldErrors } from "../ui/form-errors.js";
+import { clearAsChanged } from "../ui/form-errors.js";
 import { audienceLabel } from "../ui/note-card.js";
 
 export const MAX = 500;
@@ -226,21 +225,11 @@ async function write(ctx, form, submit, { campaign, person }) {
   const body = { text, anonymous: form.elements.sign.value === "anonymous",
     campaign_id: campaign ? campaign.id : null };
   if (!campaign) body.audience = audienceOf(form, ctx.user, person);
-  submit.disabled = true;
-  const result = await send({ url: "/api/notes", body, label: "outbox.note" })
-    .finally(() => { submit.disabled = false; });
-  if (result.state === "failed") {
-    await outbox.discard(result.id); // shown here, by its field: no use in the outbox
-    // A refused audience is shown by the field that named it.
-    const named = { person: "person_q", site: "site", unit: "unit" }[form.elements.kind?.value] ?? "kind";
-    showFieldErrors(form, result.fields, { names: campaign ? NAMES : { ...NAMES, audience: named } });
-    if (!form.querySelector("[aria-invalid=true]")) {
-      const alert = form.querySelector(".form-error");
-      alert.textContent = result.error || t("error.generic");
-      alert.hidden = false;
-    }
-    return;
-  }
+  // A refused audience is shown by the field that named it.
+  const named = { person: "person_q", site: "site", unit: "unit" }[form.elements.kind?.value] ?? "kind";
+  const result = await sendByFields(form, submit, { url: "/api/notes", body, label: "outbox.note" },
+    { names: campaign ? NAMES : { ...NAMES, audience: named } });
+  if (result.state === "failed") return;
   const held = result.state === "delivered" && result.data?.status === "held";
   toast(t(result.state === "queued" ? "write.kept" : held ? "write.held" : "write.sent"));
   ctx.navigate(campaign && !held && result.state === "delivered"
