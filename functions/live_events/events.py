@@ -21,6 +21,7 @@ from . import reminders
 from .keys import LOWEST, SK, TOP, event_key, feed_pk, reader_keys, rsvp_key, sort_key
 
 MAX_DURATION_S = 12 * 3600
+AHEAD_S = 366 * 86400  # an event is planned at most a year ahead
 ANSWERS = ("going", "maybe", "not_going")
 HOSTS_MAX = 5
 EDITABLE = ("kind", "title", "description", "starts_at", "ends_at", "join_url", "audience",
@@ -56,6 +57,8 @@ def _checked(store, user: dict, body: dict, now: int) -> dict:
         raise _invalid("audience", "audience_empty")
     if body["ends_at"] <= now:
         raise _invalid("ends_at", "event_in_past")
+    if body["starts_at"] > now + AHEAD_S:
+        raise _invalid("starts_at", "event_too_far")
     return ({k: body.get(k) for k in EDITABLE} | {"description": body.get("description") or {}}
             | {"audience_key": audiences.key(audience)})
 
