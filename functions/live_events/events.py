@@ -47,11 +47,11 @@ def _hosts(store, user: dict, host_ids: list | None) -> list[dict]:
     return hosts
 
 
-def _checked(store, user: dict, body: dict, now: int) -> dict:
-    """The editable fields, checked: the audience is one the person may choose, not empty,
-    and the event has not ended."""
+def _checked(store, user: dict, body: dict, now: int, kept: dict | None = None) -> dict:
+    """The editable fields, checked: the audience is one the person may choose (a named host
+    may keep the event's own), not empty, and the event has not ended."""
     audience = body["audience"]
-    if not permissions.may_publish_to(user, audience):
+    if audience != kept and not permissions.may_publish_to(user, audience):
         raise Forbidden("event_audience_forbidden")
     if sizes.size(store, audience) == 0:
         raise _invalid("audience", "audience_empty")
@@ -109,7 +109,8 @@ def update(store, user: dict, event_id: str, body: dict, now: int, bus=None) -> 
     event = hosted(store, user, event_id)
     if event["state"] != "scheduled":
         raise Conflict("event_closed")
-    fields = _checked(store, user, body, now)
+    kept = {k: v for k, v in event["audience"].items() if k != "label"}
+    fields = _checked(store, user, body, now, kept)
     if body.get("host_ids"):
         fields["hosts"] = _hosts(store, user, body["host_ids"])
     after = indexed({**event, **fields, "sequence": event["sequence"] + 1, "updated_at": now})
@@ -139,9 +140,7 @@ def _save(store, before: dict, after: dict, now: int) -> None:
                                      "updated_at", "gsi1pk", "gsi1sk")}
     ops = [Update(*event_key(before["id"]), set=changed,
                   condition=Condition.present(sequence=before["sequence"]))]
-    ops += reminders.unschedule_ops(before)
-    if after["state"] == "scheduled":
-        ops += reminders.schedule_ops(after, now)
+    ops += reminders.moved_ops(before, after, now)
     try:
         store.transact(ops)
     except ConditionFailed:
