@@ -125,3 +125,11 @@ def test_a_named_host_edits_their_event_but_not_its_audience(events):
     assert edited.status_code == 200 and edited.get_json()["sequence"] == 1
     moved = events.phone(EMPLOYEE).put(f"/api/events/{event['id']}", json=events.body())
     assert moved.status_code == 403  # to Retail: a choice only events.host gives
+
+
+def test_hosting_lists_what_i_created_whatever_its_audience(events):
+    retail = events.create(HR)  # HR is in Cloud: Retail's events do not reach her
+    assert events.phone(HR).get("/api/events").get_json()["items"] == []
+    hosting = events.phone(HR).get("/api/events/hosting").get_json()["items"]
+    assert [e["id"] for e in hosting] == [retail["id"]]
+    assert events.phone(EDITOR).get("/api/events/hosting").get_json()["items"] == []
