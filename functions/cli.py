@@ -47,6 +47,10 @@ def register(app: Flask) -> None:
 
         if seed_demo_checkins(app, int(app.extensions["together"].clock())):
             click.echo("Wrote a demo check-in: last week's fire drill in Wuhan, closed.")
+        from .seed_events import seed_demo_events
+
+        if seed_demo_events(app, int(app.extensions["together"].clock())):
+            click.echo("Scheduled the demo events (karaoke tomorrow, a town hall) and six tips.")
         click.echo("Demo accounts (sign in with the code shown in the dev outbox):")
         for email, who in DEMO_ACCOUNTS.items():
             click.echo(f"  {email:<24} {who}")

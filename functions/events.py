@@ -24,9 +24,17 @@ SUPPLY_LOW = "supply.low"
 SUPPLY_REQUEST_CHANGED = "supply.request_changed"  # request: dict, after each state change
 CHECKIN_STARTED = "checkin.started"  # checkin: dict; ask its audience "Are you safe?"
 CHECKIN_REMINDER = "checkin.reminder"  # checkin: dict, people: ids (<= 500) not yet answered
+# A live event's reminder is due: event: dict, stage: "day" | "15m", people: ids going
+EVENT_REMINDER = "live_event.reminder"
+# A live event was edited or cancelled: event: dict, change: "updated" | "cancelled",
+# people: the ids of everyone who answered
+EVENT_CHANGED = "live_event.changed"
+# A host attached a recording: event: dict, video_id: str, host: dict (who attached it)
+EVENT_RECORDED = "live_event.recorded"
 NAMES = frozenset({VIDEO_SETTLED, NEWS_PUBLISHED, HEALTH_STATUS_CHANGED, NOTE_PUBLISHED,
                    NOTE_HIDDEN, STORY_RELEASED, STORY_REJECTED, SUPPLY_LOW,
-                   SUPPLY_REQUEST_CHANGED, CHECKIN_STARTED, CHECKIN_REMINDER})
+                   SUPPLY_REQUEST_CHANGED, CHECKIN_STARTED, CHECKIN_REMINDER, EVENT_REMINDER,
+                   EVENT_CHANGED, EVENT_RECORDED})
 
 
 class Bus:

@@ -5,6 +5,7 @@ from functools import partial
 
 from .background import every
 from .checkins.waves import due as checkin_waves
+from .live_events.reminders import run as events_due
 from .notify.delivery import due as notify_due
 from .workers import sweep_videos
 from .wsgi import app
@@ -22,5 +23,7 @@ if adapters.worker is not None:
     every(NOTIFY_EVERY_S, partial(adapters.worker.submit, notify_due, adapters))
     # Check-in escalation waves and retiring closed check-ins' answers (AWS: on_schedule).
     every(NOTIFY_EVERY_S, partial(adapters.worker.submit, checkin_waves, adapters))
+    # Live events' reminders, a day and 15 minutes before (on AWS: workers.on_schedule too).
+    every(NOTIFY_EVERY_S, partial(adapters.worker.submit, events_due, adapters))
 
 __all__ = ["app"]

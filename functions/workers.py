@@ -7,7 +7,8 @@ On AWS (infra/zappa_settings.json `events`):
 - `on_schedule`: every 15 minutes -> requeue or fail videos a crash left processing, abort
   uploads left unfinished for a day; send the notifications whose time has come and follow up
   must-acknowledge ones (functions/notify/delivery.py `due`); run check-ins' escalation waves
-  and retire closed check-ins' answers (functions/checkins/waves.py `due`).
+  and retire closed check-ins' answers (functions/checkins/waves.py `due`); live events'
+  reminders (functions/live_events/reminders.py `due`).
 Embedded, POST /api/videos/uploads/<id>/complete hands the same work to a LocalWorker thread
 (functions/background.py). The workers build their own adapters from the environment through
 `functions.bootstrap`, as create_app does: they never import the Flask app.
@@ -24,6 +25,7 @@ from urllib.parse import unquote_plus
 from .bootstrap import bootstrap
 from .checkins import waves as checkins
 from .config import Config
+from .live_events import reminders as event_reminders
 from .notify import delivery as notify
 from .videos import service as videos
 from .videos import sweep
@@ -75,7 +77,7 @@ def on_schedule(event: dict, context=None) -> dict:
     """The scheduled sweep (infra/zappa_settings.json: every 15 minutes)."""
     a = adapters()
     return {"videos": sweep_videos(a), "notifications": notify.due(a),
-            "checkins": checkins.due(a)}
+            "checkins": checkins.due(a), "events": event_reminders.run(a)}
 
 
 def on_transcode_event(event: dict, context=None) -> dict:
