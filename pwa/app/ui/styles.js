@@ -1,7 +1,7 @@
 // The signed-in screens' stylesheets, after styles/core.css (which index.html links): fetched
 // once someone signs in, so the sign-in screen downloads only what it shows.
 
-export const SCREEN_STYLES = ["home", "empty", "lists", "more", "pass", "video", "console", "inbox", "notes", "stories"];
+export const SCREEN_STYLES = ["home", "empty", "lists", "more", "pass", "video", "console", "inbox", "notes", "stories", "events"];
 
 let loading = null;
 

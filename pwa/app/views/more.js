@@ -23,6 +23,7 @@ export function render(ctx) {
   return h("div", { class: "page page-more" },
     h("h1", { class: "page-title" }, t("more.title")),
     profile(ctx.user),
+    together(),
     tools.length > 0 && h("section", { class: "section", "aria-labelledby": "tools-title" },
       h("h2", { id: "tools-title", class: "section-title" }, t("more.tools")),
       h("ul", { class: "card list" }, tools.map((tool) => h("li", {},
@@ -49,6 +50,18 @@ function profile(user) {
     h("dl", { class: "details" }, details.map(([key, value]) => h("div", { class: "detail" },
       h("dt", {}, t(key)),
       h("dd", {}, value)))));
+}
+
+/** Events with leaders and the tips library: for everyone. */
+function together() {
+  const row = (href, iconName, key) => h("li", {}, h("a", { href, "data-link": true, class: "row row-link" },
+    h("span", { class: "row-icon" }, icon(iconName, 22)),
+    h("span", { class: "row-body" }, h("span", { class: "row-title" }, t(`${key}.title`)),
+      h("span", { class: "row-meta" }, t(`${key}.lead`))),
+    icon("chevron", 20)));
+  return h("section", { class: "section", "aria-labelledby": "together-title" },
+    h("h2", { id: "together-title", class: "section-title" }, t("more.together")),
+    h("ul", { class: "card list more-together" }, row("/events", "video", "events"), row("/tips", "pin", "tips")));
 }
 
 function settings() {
