@@ -53,6 +53,7 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
     from .healthpass.console_routes import blp as console_blp
     from .healthpass.pass_routes import blp as pass_blp
     from .healthpass.routes import blp as health_blp
+    from .live_events.routes import blp as live_events_blp
     from .moderation.routes import blp as moderation_blp
     from .news.routes import blp as news_blp
     from .notes.campaign_routes import blp as campaigns_blp
@@ -64,12 +65,13 @@ def create_app(config: Config | Mapping | None = None, *, clock=time.time) -> Fl
     from .stories.moderation_routes import blp as stories_moderation_blp
     from .stories.routes import blp as stories_blp
     from .system.routes import blp as system_blp
+    from .tips.routes import blp as tips_blp
     from .videos.routes import blp as videos_blp
 
     for blp in (system_blp, auth_blp, directory_blp, health_blp, pass_blp, console_blp, videos_blp,
                 news_blp, audiences_blp, push_blp, notifications_blp, inbox_blp, notes_blp,
                 campaigns_blp, walls_blp, moderation_blp, notes_moderation_blp, people_blp,
-                stories_blp, stories_moderation_blp):
+                stories_blp, stories_moderation_blp, live_events_blp, tips_blp):
         api.register_blueprint(blp)
 
     if config.media == "local":

@@ -7,6 +7,7 @@ import time
 
 from . import events
 from .config import Config
+from .live_events import recording
 from .news import service as news
 from .notify import hooks as notify
 from .stories import service as stories
@@ -33,3 +34,16 @@ def subscribe(a: Adapters) -> None:
                        lambda note, reason: notify.note_hidden(a, note, reason))
     a.events.subscribe(events.STORY_RELEASED, lambda story: notify.story_released(a, story))
     a.events.subscribe(events.STORY_REJECTED, lambda story: notify.story_rejected(a, story))
+    a.events.subscribe(events.EVENT_REMINDER, lambda event, stage, people:
+                       notify.event_reminder(a, event, stage, people))
+    a.events.subscribe(events.EVENT_CHANGED, lambda event, change, people:
+                       notify.event_changed(a, event, change, people))
+    a.events.subscribe(events.EVENT_RECORDED, lambda event, video_id, host:
+                       recording_to_news(a, event, video_id, host))
+
+
+def recording_to_news(a: Adapters, event: dict, video_id: str, host: dict) -> None:
+    """A live event's recording becomes a news item to the event's audience (as its host)."""
+    item = news.publish(a.store, host, recording.news_body(event, video_id), int(a.clock()),
+                        a.events)
+    recording.posted(a.store, event["id"], video_id, item["id"])

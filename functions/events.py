@@ -18,8 +18,16 @@ NOTE_PUBLISHED = "note.published"  # note: dict, a note that enters its audience
 NOTE_HIDDEN = "note.hidden"  # note: dict, reason: str; HR hid a note (its author is told why)
 STORY_RELEASED = "story.released"  # story: dict; a moderator released it (its author is told)
 STORY_REJECTED = "story.rejected"  # story: dict, with the moderator's reason (author told)
+# A live event's reminder is due: event: dict, stage: "day" | "15m", people: ids going
+EVENT_REMINDER = "live_event.reminder"
+# A live event was edited or cancelled: event: dict, change: "updated" | "cancelled",
+# people: the ids of everyone who answered
+EVENT_CHANGED = "live_event.changed"
+# A host attached a recording: event: dict, video_id: str, host: dict (who attached it)
+EVENT_RECORDED = "live_event.recorded"
 NAMES = frozenset({VIDEO_SETTLED, NEWS_PUBLISHED, HEALTH_STATUS_CHANGED, NOTE_PUBLISHED,
-                   NOTE_HIDDEN, STORY_RELEASED, STORY_REJECTED})
+                   NOTE_HIDDEN, STORY_RELEASED, STORY_REJECTED, EVENT_REMINDER, EVENT_CHANGED,
+                   EVENT_RECORDED})
 
 
 class Bus:

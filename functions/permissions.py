@@ -24,6 +24,8 @@ PERMISSIONS = {
     "stories.hide": ("hr", "admin"),  # hide and restore released stories, reports; any unit
     "stories.settings": ("hr", "admin"),  # the recording limit and the topic tags
     "stories.feature": ("hr", "admin"),  # feature a story on Home
+    "events.host": ("editor", "hr", "admin"),  # live events; editors: audiences in their units
+    "tips.publish": ("editor", "hr", "admin"),  # publish, edit and withdraw tips and posters
     # grant or remove the powerful roles, change their holders' emails, read who changed what
     "directory.grant": ("admin",),
 }
@@ -115,6 +117,12 @@ def may_moderate_story(user: dict, unit: str | None) -> bool:
 def moderated_units(user: dict) -> list[str]:
     """The units whose stories an editor moderates (HR and admins: every unit)."""
     return sorted(user.get("editor_units") or ()) if has(user, "stories.moderate") else []
+
+
+def may_host_event(user: dict, event: dict) -> bool:
+    """A host named on the event, or events.host for its audience (editors: their units)."""
+    return (user["id"] in {h["id"] for h in event.get("hosts") or ()}
+            or (has(user, "events.host") and may_publish_to(user, event["audience"])))
 
 
 def may_see_video(user: dict, video: dict) -> bool:

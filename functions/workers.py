@@ -6,7 +6,8 @@ On AWS (infra/zappa_settings.json `events`):
   delivered by the stack's rule through an SQS queue -> record how the job ended.
 - `on_schedule`: every 15 minutes -> requeue or fail videos a crash left processing, abort
   uploads left unfinished for a day; send the notifications whose time has come and follow up
-  must-acknowledge ones (functions/notify/delivery.py `due`).
+  must-acknowledge ones (functions/notify/delivery.py `due`); live events' reminders
+  (functions/live_events/reminders.py `due`).
 Embedded, POST /api/videos/uploads/<id>/complete hands the same work to a LocalWorker thread
 (functions/background.py). The workers build their own adapters from the environment through
 `functions.bootstrap`, as create_app does: they never import the Flask app.
@@ -22,6 +23,7 @@ from urllib.parse import unquote_plus
 
 from .bootstrap import bootstrap
 from .config import Config
+from .live_events import reminders as event_reminders
 from .notify import delivery as notify
 from .videos import service as videos
 from .videos import sweep
@@ -72,7 +74,8 @@ def sweep_videos(a, *, everything: bool = False) -> dict:
 def on_schedule(event: dict, context=None) -> dict:
     """The scheduled sweep (infra/zappa_settings.json: every 15 minutes)."""
     a = adapters()
-    return {"videos": sweep_videos(a), "notifications": notify.due(a)}
+    return {"videos": sweep_videos(a), "notifications": notify.due(a),
+            "events": event_reminders.run(a)}
 
 
 def on_transcode_event(event: dict, context=None) -> dict:

@@ -6,9 +6,10 @@ import abc
 import re
 from pathlib import Path
 
-# What phones may upload (MediaRecorder gives webm, iOS mp4/mov; thumbnails and photos).
+# What phones may upload (MediaRecorder gives webm, iOS mp4/mov; thumbnails and photos; the
+# tips library's PDF guides).
 UPLOAD_TYPES = frozenset({"video/mp4", "video/webm", "video/quicktime", "image/jpeg",
-                          "image/png", "image/webp"})
+                          "image/png", "image/webp", "application/pdf"})
 # S3's multipart limits, mirrored by the local adapter so it cannot hide a mistake.
 MIN_PART = 5 * 1024 * 1024
 MAX_PART = 5 * 1024 * 1024 * 1024

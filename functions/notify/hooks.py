@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..audiences.keys import PEOPLE_MAX
 from ..errors import Invalid
 from ..store import Condition, ConditionFailed
 from . import delivery, service
@@ -87,6 +88,40 @@ def _tell_author(a, story: dict, title: dict, body: dict) -> dict | None:
                "topic": "stories", "send_at": None}
     return _notify(a, {"kind": "people", "people": [story["author_id"]]}, message,
                    int(a.clock()))
+
+
+REMINDER_TITLE = {"day": {"en": "Tomorrow: {title}", "zh-CN": "明天：{title}"},
+                  "15m": {"en": "In 15 minutes: {title}", "zh-CN": "15 分钟后开始：{title}"}}
+REMINDER_BODY = {"en": "Open the app to join.", "zh-CN": "打开应用即可加入。"}
+CHANGED_TITLE = {"updated": {"en": "Event changed: {title}", "zh-CN": "活动有变更：{title}"},
+                 "cancelled": {"en": "Event cancelled: {title}",
+                               "zh-CN": "活动已取消：{title}"}}
+CHANGED_BODY = {"updated": {"en": "See the new details.", "zh-CN": "请查看最新安排。"},
+                "cancelled": {"en": "It will not take place.", "zh-CN": "此活动不再举行。"}}
+
+
+def event_reminder(a, event: dict, stage: str, people: list[str]) -> list:
+    """A live event starts in a day or in 15 minutes: tell those going (the schedule calls
+    this once per reminder)."""
+    return _tell_people(a, event, people, REMINDER_TITLE[stage], REMINDER_BODY, "high"
+                        if stage == "15m" else "normal")
+
+
+def event_changed(a, event: dict, change: str, people: list[str]) -> list:
+    """A live event was edited or cancelled: tell everyone who answered."""
+    return _tell_people(a, event, people, CHANGED_TITLE[change], CHANGED_BODY[change], "normal")
+
+
+def _tell_people(a, event: dict, people: list[str], title: dict, body: dict,
+                 urgency: str) -> list:
+    names = {lang: (event["title"].get(lang) or next(iter(event["title"].values())))[:60]
+             for lang in title}
+    message = {"title": {lang: title[lang].format(title=names[lang]) for lang in title},
+               "body": body, "link": f"/events?id={event['id']}", "urgency": urgency,
+               "ttl_s": 3600, "must_acknowledge": False, "topic": "events", "send_at": None}
+    now = int(a.clock())
+    return [_notify(a, {"kind": "people", "people": people[i:i + PEOPLE_MAX]}, message, now)
+            for i in range(0, len(people), PEOPLE_MAX)]
 
 
 def _notify(a, audience: dict, message: dict, now: int) -> dict | None:
