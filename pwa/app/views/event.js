@@ -4,7 +4,7 @@
 
 import { get } from "../api.js";
 import { h } from "../dom.js";
-import { formatNumber, t } from "../i18n.js";
+import { formatNumber, localized, t } from "../i18n.js";
 import { icon } from "../icons.js";
 import * as outbox from "../outbox.js";
 import { can } from "../permissions.js";
@@ -55,7 +55,7 @@ function details(ctx, event, show) {
       !cancelled && h("a", { href: `/api/events/${encodeURIComponent(event.id)}/calendar.ics`,
         download: `event-${event.id}.ics`, class: "btn btn-secondary event-calendar" },
       icon("download", 20), t("events.calendar"))),
-    text("p", { class: "event-description", dir: "auto" }, event.description),
+    localized(event.description).text && text("p", { class: "event-description", dir: "auto" }, event.description),
     !cancelled && !ended && rsvp(event, show),
     event.recording && h("a", { href: `/watch?id=${encodeURIComponent(event.recording.news_id)}`,
       "data-link": true, class: "feature-link" }, icon("play", 20), t("events.recording")),
