@@ -1099,6 +1099,7 @@ export default {
   "tips.searchHint": "Search in English or Chinese",
   "tips.find": "Search",
   "tips.tags": "Topics",
+  "tips.back": "All tips",
   "tips.all": "All",
   "tips.tag.wfh": "Working from home",
   "tips.tag.time": "Time",

@@ -1092,6 +1092,7 @@ export default {
   "tips.searchHint": "用中文或英文搜索",
   "tips.find": "搜索",
   "tips.tags": "主题",
+  "tips.back": "全部小贴士",
   "tips.all": "全部",
   "tips.tag.wfh": "居家办公",
   "tips.tag.time": "时间管理",

@@ -19,7 +19,7 @@ export function render() {
       error.offline ? t("tips.notSaved") : error.message));
   });
   return h("div", { class: "page page-tip" },
-    h("a", { href: "/tips", "data-link": true, class: "back-link" }, icon("back", 20), t("tips.all")),
+    h("a", { href: "/tips", "data-link": true, class: "back-link" }, icon("back", 20), t("tips.back")),
     slot);
 }
 
