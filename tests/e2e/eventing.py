@@ -85,12 +85,13 @@ def api(page: Page, method: str, path: str, body: dict | None = None) -> dict | 
     return answer.json() if answer.status != 204 else None
 
 
-def karaoke(host: Page, site, *, starts_in: float = HOUR, title: str | None = None, **fields) -> dict:
+def karaoke(host: Page, site, *, starts_in: float = HOUR, title: str | None = None,
+            zh_title: str | None = None, **fields) -> dict:
     """A karaoke night for Retail, created by host through the API."""
     starts = site.clock() + starts_in
     title = title or unique("Karaoke night")
     return api(host, "POST", "/api/events", {
-        "kind": "karaoke", "title": {"en": title, "zh-CN": f"卡拉OK之夜 {title[-5:]}"},
+        "kind": "karaoke", "title": {"en": title, "zh-CN": zh_title or f"卡拉OK之夜 {title[-5:]}"},
         "description": {"en": "Sing with the leadership team.", "zh-CN": "和领导团队一起唱歌。"},
         "starts_at": iso(starts), "ends_at": iso(starts + 2 * HOUR),
         "join_url": "https://meeting.dingtalk.com/j/karaoke", "audience": {"kind": "unit", "unit": "Retail"},

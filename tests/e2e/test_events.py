@@ -145,3 +145,43 @@ def test_events_in_chinese(browser, browser_context_args, site):  # noqa: F811
         expect(page.get_by_role("link", name="添加到日历")).to_be_visible()
         expect(page.get_by_role("heading", name="演唱顺序")).to_be_visible()
         screenshot(page, "event-zh-CN")
+
+
+def test_home_shows_on_now_and_the_tip_of_the_day_in_both_languages(
+        browser, browser_context_args, site):  # noqa: F811
+    with phone(browser, browser_context_args, site, HR) as host:
+        event = karaoke(host, site, starts_in=120, title="Friday karaoke with the CEO",
+                        zh_title="周五与CEO的卡拉OK", audience={"kind": "company"})
+        api(host, "POST", "/api/tips", {"kind": "guide", "tags": ["wfh"],
+            "title": {"en": "A corner of your own", "zh-CN": "给自己一个角落"},
+            "body": {"en": "Work from the same spot each day, and leave it when the day is done.",
+                     "zh-CN": "每天在同一个地方工作，下班后就离开那里。"}})
+        host.goto("/tools/events")
+        expect(host.get_by_label("Join link")).to_be_visible()
+        screenshot(host, "host-form-empty-en")
+    site.clock.advance(180)
+    try:
+        for email, language, on_now, tip in ((EMPLOYEE, "en", "On now", "Tip of the day"),
+                                             (EDITOR, "zh-CN", "正在进行", "每日小贴士")):
+            with phone(browser, browser_context_args, site, email) as page:
+                page.goto("/")
+                expect(page.get_by_text(on_now).first).to_be_visible()
+                expect(page.get_by_role("heading", name=tip)).to_be_visible()
+                screenshot(page, f"home-events-{language}")
+                page.get_by_role("heading", name=tip).scroll_into_view_if_needed()
+                screenshot(page, f"home-tip-{language}")
+                page.goto("/events")
+                expect(page.locator(".event-card").first).to_be_visible()
+                screenshot(page, f"events-{language}")
+                page.goto(f"/events/{event['id']}")
+                expect(page.locator(".event-join")).to_be_visible()
+                screenshot(page, f"event-on-now-{language}")
+                page.goto("/tips")
+                expect(page.locator(".tip-card").first).to_be_visible()
+                screenshot(page, f"tips-{language}")
+                if email == EDITOR:
+                    page.goto(f"/tools/events?id={event['id']}")
+                    expect(page.get_by_label("加入链接")).to_have_value(event["join_url"])
+                    screenshot(page, "host-form-zh-CN")
+    finally:
+        site.clock.advance(-180)

@@ -28,13 +28,14 @@ IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/60
 # What each demo account finds under "Your tools", in their profile's language.
 TOOLS = {
     "employee@example.com": [],
-    "editor@example.com": ["发布新闻", "发送通知", "故事审核"],
+    "editor@example.com": ["发布新闻", "发送通知", "故事审核", "主持活动", "发布小贴士"],
     "hr@example.com": ["Directory import", "Publish news", "Notify", "Campaigns", "Moderation",
-                       "Story review", "Story settings", "Health today", "Entrance scans"],
+                       "Story review", "Host events", "Publish tips", "Story settings",
+                       "Health today", "Entrance scans"],
     "health@example.com": ["今日健康", "暂停通行人员", "健康规则", "健康审计日志", "入口扫码"],
     "guard@example.com": ["扫描通行码"],
     "admin@example.com": ["Directory import", "Publish news", "Notify", "Campaigns", "Moderation",
-                          "Story review", "Story settings"],
+                          "Story review", "Host events", "Publish tips", "Story settings"],
 }
 
 
@@ -82,7 +83,9 @@ def test_role_tools_are_listed_in_more_only_for_their_roles(page: Page, accounts
             "/tools/health/holds": ["health@example.com"],
             "/tools/health/scans": ["health@example.com", "hr@example.com"],
             "/tools/scan": ["guard@example.com"],
-            "/tools/stories": ["editor@example.com", "hr@example.com", "admin@example.com"]}
+            "/tools/stories": ["editor@example.com", "hr@example.com", "admin@example.com"],
+            "/tools/events": ["editor@example.com", "hr@example.com", "admin@example.com"],
+            "/tools/tips": ["editor@example.com", "hr@example.com", "admin@example.com"]}
     for path, holders in mine.items():
         page.goto(path)
         expect(page).to_have_url(re.compile(f"{path if email in holders else '/more'}$"))
