@@ -91,7 +91,7 @@ def karaoke(host: Page, site, *, starts_in: float = HOUR, title: str | None = No
     starts = site.clock() + starts_in
     title = title or unique("Karaoke night")
     return api(host, "POST", "/api/events", {
-        "kind": "karaoke", "title": {"en": title, "zh-CN": zh_title or f"卡拉OK之夜 {title[-5:]}"},
+        "kind": "karaoke", "title": {"en": title, "zh-CN": zh_title or f"K歌之夜 {title[-5:]}"},
         "description": {"en": "Sing with the leadership team.", "zh-CN": "和领导团队一起唱歌。"},
         "starts_at": iso(starts), "ends_at": iso(starts + 2 * HOUR),
         "join_url": "https://meeting.dingtalk.com/j/karaoke", "audience": {"kind": "unit", "unit": "Retail"},
