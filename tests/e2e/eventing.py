@@ -94,5 +94,6 @@ def karaoke(host: Page, site, *, starts_in: float = HOUR, title: str | None = No
         "kind": "karaoke", "title": {"en": title, "zh-CN": zh_title or f"K歌之夜 {title[-5:]}"},
         "description": {"en": "Sing with the leadership team.", "zh-CN": "和领导团队一起唱歌。"},
         "starts_at": iso(starts), "ends_at": iso(starts + 2 * HOUR),
-        "join_url": "https://meeting.dingtalk.com/j/karaoke", "audience": {"kind": "unit", "unit": "Retail"},
+        "join_url": "https://meeting.dingtalk.com/j/karaoke",
+        "audience": {"kind": "unit", "unit": "Retail"},
         **fields})

@@ -69,19 +69,22 @@ def test_a_tip_opened_online_opens_again_offline(browser, browser_context_args, 
         page.context.set_offline(False)
 
 
-def test_tips_in_chinese_and_the_tip_of_the_day_on_home(browser, browser_context_args, site):  # noqa: F811
+def test_tips_in_chinese_and_the_tip_of_the_day_on_home(
+        browser, browser_context_args, site):  # noqa: F811
     title = unique("Family time")
     with phone(browser, browser_context_args, site, HR) as hr:
         publish(hr, title, f"家庭时光 {title[-5:]}")
     with phone(browser, browser_context_args, site, EDITOR, locale="zh-CN") as page:
         page.goto("/")
-        today = page.get_by_role("article").filter(has=page.get_by_role("heading", name="每日小贴士"))
+        today = page.get_by_role("article").filter(
+            has=page.get_by_role("heading", name="每日小贴士"))
         expect(today).to_be_visible()
         expect(today.get_by_role("link", name="阅读小贴士")).to_be_visible()
         page.goto("/tips?tag=health")
         expect(page.get_by_role("heading", level=1, name="小贴士与海报")).to_be_visible()
         expect(page.get_by_role("link", name="健康")).to_have_attribute("aria-current", "page")
-        card = page.get_by_role("article").filter(has=page.get_by_role("heading", name=f"家庭时光 {title[-5:]}"))
+        heading = page.get_by_role("heading", name=f"家庭时光 {title[-5:]}")
+        card = page.get_by_role("article").filter(has=heading)
         expect(card).to_contain_text("海报")
         screenshot(page, "tips-zh-CN")
         card.get_by_role("link", name="阅读").click()

@@ -94,7 +94,7 @@ async function publish(form, submit, progress) {
 /** The presigned form POST: its fields, then the file; progress as it goes. */
 async function upload(file, progress) {
   const started = await request("/api/tips/files", { method: "POST",
-    body: { filename: file.name, content_type: file.type, size: file.size } });
+    body: { filename: file.name, content_type: file.type, size: file.size, ...(await sizeOf(file)) } });
   const data = new FormData();
   for (const [name, value] of Object.entries(started.upload.fields ?? {})) data.append(name, value);
   data.append("file", file);
@@ -115,6 +115,19 @@ async function upload(file, progress) {
   progress.value = 100;
   toast(t("tipsPublish.uploaded", { size: megabytes(file.size) }));
   return started.file_id;
+}
+
+/** An image's width and height (so the tip keeps its place while the poster loads). */
+async function sizeOf(file) {
+  if (!file.type.startsWith("image/")) return {};
+  try {
+    const bitmap = await createImageBitmap(file);
+    const size = { width: bitmap.width, height: bitmap.height };
+    bitmap.close();
+    return size;
+  } catch {
+    return {}; // a picture the browser cannot read: the server still takes it
+  }
 }
 
 function withdrawable(tip) {
