@@ -39,6 +39,10 @@ def register(app: Flask) -> None:
 
         if seed_demo_notes(app, int(app.extensions["together"].clock())):
             click.echo("Wrote the demo notes: a campaign for Wuhan, notes to employee@example.com.")
+        from .seed_events import seed_demo_events
+
+        if seed_demo_events(app, int(app.extensions["together"].clock())):
+            click.echo("Scheduled the demo events (karaoke tomorrow, a town hall) and six tips.")
         click.echo("Demo accounts (sign in with the code shown in the dev outbox):")
         for email, who in DEMO_ACCOUNTS.items():
             click.echo(f"  {email:<24} {who}")

@@ -56,7 +56,8 @@ def _checked(store, user: dict, body: dict, now: int) -> dict:
         raise _invalid("audience", "audience_empty")
     if body["ends_at"] <= now:
         raise _invalid("ends_at", "event_in_past")
-    return {k: body.get(k) for k in EDITABLE} | {"audience_key": audiences.key(audience)}
+    return ({k: body.get(k) for k in EDITABLE} | {"description": body.get("description") or {}}
+            | {"audience_key": audiences.key(audience)})
 
 
 def indexed(event: dict) -> dict:
@@ -131,7 +132,7 @@ def cancel(store, user: dict, event_id: str, now: int, bus=None) -> dict:
 
 
 def _save(store, before: dict, after: dict, now: int) -> None:
-    changed = {k: after[k] for k in (*EDITABLE, "audience_key", "hosts", "state", "sequence",
+    changed = {k: after.get(k) for k in (*EDITABLE, "audience_key", "hosts", "state", "sequence",
                                      "updated_at", "gsi1pk", "gsi1sk")}
     ops = [Update(*event_key(before["id"]), set=changed,
                   condition=Condition.present(sequence=before["sequence"]))]
@@ -151,9 +152,10 @@ def on_now(event: dict, now: int) -> bool:
 
 
 def view(event: dict, my_rsvp: dict | None, now: int) -> dict:
-    shown = {k: event[k] for k in ("id", "kind", "title", "description", "hosts", "starts_at",
-                                   "ends_at", "join_url", "audience", "capacity", "state",
-                                   "recording", "updated_at", "sequence")}
+    shown = {k: event.get(k) for k in ("id", "kind", "title", "description", "hosts",
+                                       "starts_at", "ends_at", "join_url", "audience",
+                                       "capacity", "state", "recording", "updated_at",
+                                       "sequence")}  # DynamoDB keeps no None: .get
     return {**shown, "audience_name": audience_name(event["audience"]),
             "on_now": on_now(event, now),
             "counts": {a: int(event.get(a, 0)) for a in ANSWERS},

@@ -9,19 +9,19 @@ from ..i18n import language
 from ..wiring import adapters, now
 from . import calendar, events, recording, rsvp, slots
 from .schemas import (
-    EventListSchema,
-    EventPageSchema,
-    EventSchema,
-    EventsQuerySchema,
-    EventWriteSchema,
-    GoingPageSchema,
-    PageQuerySchema,
-    RecordingWriteSchema,
-    RsvpSchema,
-    SlotListSchema,
-    SlotOrderSchema,
-    SlotSchema,
-    SlotWriteSchema,
+    EventGoingPageSchema,
+    EventRecordingWriteSchema,
+    EventRsvpSchema,
+    GoingQuerySchema,
+    LiveEventListSchema,
+    LiveEventPageSchema,
+    LiveEventSchema,
+    LiveEventsQuerySchema,
+    LiveEventWriteSchema,
+    SongSlotListSchema,
+    SongSlotOrderSchema,
+    SongSlotSchema,
+    SongSlotWriteSchema,
 )
 
 blp = Blueprint("live_events", __name__, url_prefix="/api/events",
@@ -34,8 +34,8 @@ def _shown(event: dict) -> dict:
 
 
 @blp.route("", methods=["GET"])
-@blp.arguments(EventsQuerySchema, location="query")
-@blp.response(200, EventPageSchema)
+@blp.arguments(LiveEventsQuerySchema, location="query")
+@blp.response(200, LiveEventPageSchema)
 def listing(args):
     """Events that reach me: upcoming (soonest first, on now included) or past."""
     items, cursor = events.page(adapters().store, current_user(), args["when"], now(),
@@ -44,7 +44,7 @@ def listing(args):
 
 
 @blp.route("/now", methods=["GET"])
-@blp.response(200, EventListSchema)
+@blp.response(200, LiveEventListSchema)
 def on_now():
     """Events on now that reach me (Home's "on now" card)."""
     return {"items": events.happening(adapters().store, current_user(), now())}
@@ -52,15 +52,15 @@ def on_now():
 
 @blp.route("", methods=["POST"])
 @may_refuse(403)
-@blp.arguments(EventWriteSchema)
-@blp.response(201, EventSchema)
+@blp.arguments(LiveEventWriteSchema)
+@blp.response(201, LiveEventSchema)
 def create(args):
     """Create an event (events.host; editors inside the units they edit)."""
     return _shown(events.create(adapters().store, current_user(), args, now()))
 
 
 @blp.route("/<event_id>", methods=["GET"])
-@blp.response(200, EventSchema)
+@blp.response(200, LiveEventSchema)
 def one(event_id):
     """One event that reaches me."""
     return _shown(events.readable(adapters().store, current_user(), event_id))
@@ -68,8 +68,8 @@ def one(event_id):
 
 @blp.route("/<event_id>", methods=["PUT"])
 @may_refuse(403, 409)
-@blp.arguments(EventWriteSchema)
-@blp.response(200, EventSchema)
+@blp.arguments(LiveEventWriteSchema)
+@blp.response(200, LiveEventSchema)
 def update(args, event_id):
     """Change an event; those who answered are told."""
     a = adapters()
@@ -78,7 +78,7 @@ def update(args, event_id):
 
 @blp.route("/<event_id>/cancel", methods=["POST"])
 @may_refuse(403, 409)
-@blp.response(200, EventSchema)
+@blp.response(200, LiveEventSchema)
 def cancel(event_id):
     """Cancel an event; those who answered are told."""
     a = adapters()
@@ -87,8 +87,8 @@ def cancel(event_id):
 
 @blp.route("/<event_id>/rsvp", methods=["POST"])
 @may_refuse(409)
-@blp.arguments(RsvpSchema)
-@blp.response(200, EventSchema)
+@blp.arguments(EventRsvpSchema)
+@blp.response(200, LiveEventSchema)
 def answer(args, event_id):
     """Going, maybe or not going: counted once per person."""
     return _shown(rsvp.answer(adapters().store, current_user(), event_id, args["answer"], now()))
@@ -96,8 +96,8 @@ def answer(args, event_id):
 
 @blp.route("/<event_id>/going", methods=["GET"])
 @may_refuse(403)
-@blp.arguments(PageQuerySchema, location="query")
-@blp.response(200, GoingPageSchema)
+@blp.arguments(GoingQuerySchema, location="query")
+@blp.response(200, EventGoingPageSchema)
 def going(args, event_id):
     """Who is going, by name (hosts)."""
     items, cursor = rsvp.going_page(adapters().store, current_user(), event_id,
@@ -117,7 +117,7 @@ def calendar_file(event_id):
 
 
 @blp.route("/<event_id>/slots", methods=["GET"])
-@blp.response(200, SlotListSchema)
+@blp.response(200, SongSlotListSchema)
 def slot_list(event_id):
     """The karaoke running order."""
     return {"items": slots.listing(adapters().store, current_user(), event_id)}
@@ -125,8 +125,8 @@ def slot_list(event_id):
 
 @blp.route("/<event_id>/slots", methods=["POST"])
 @may_refuse(409)
-@blp.arguments(SlotWriteSchema)
-@blp.response(201, SlotSchema)
+@blp.arguments(SongSlotWriteSchema)
+@blp.response(201, SongSlotSchema)
 def slot_add(args, event_id):
     """Sign up for a song (those going, one each)."""
     return slots.add(adapters().store, current_user(), event_id, args["song"], now())
@@ -142,8 +142,8 @@ def slot_delete(event_id, slot_id):
 
 @blp.route("/<event_id>/slots/order", methods=["PUT"])
 @may_refuse(403, 409)
-@blp.arguments(SlotOrderSchema)
-@blp.response(200, SlotListSchema)
+@blp.arguments(SongSlotOrderSchema)
+@blp.response(200, SongSlotListSchema)
 def slot_order(args, event_id):
     """The host's new running order (every slot id, once)."""
     return {"items": slots.reorder(adapters().store, current_user(), event_id, args["ids"])}
@@ -151,8 +151,8 @@ def slot_order(args, event_id):
 
 @blp.route("/<event_id>/recording", methods=["POST"])
 @may_refuse(403, 409)
-@blp.arguments(RecordingWriteSchema)
-@blp.response(200, EventSchema)
+@blp.arguments(EventRecordingWriteSchema)
+@blp.response(200, LiveEventSchema)
 def attach_recording(args, event_id):
     """Attach the recording; it is posted as news to the same audience."""
     a = adapters()

@@ -34,7 +34,7 @@ def _texts(max_length: int, minimum: int = 0):
                        metadata={"description": "By language: en and/or zh-CN."})
 
 
-class EventWriteSchema(Schema):
+class LiveEventWriteSchema(Schema):
     kind = fields.String(required=True, validate=validate.OneOf(KINDS))
     title = _texts(120, 1)
     description = _texts(2000)
@@ -57,101 +57,101 @@ class EventWriteSchema(Schema):
             raise ValidationError("End after the start, at most 12 hours later.", "ends_at")
 
 
-class RsvpSchema(Schema):
+class EventRsvpSchema(Schema):
     answer = fields.String(required=True, validate=validate.OneOf(ANSWERS))
 
 
-class EventsQuerySchema(Schema):
+class LiveEventsQuerySchema(Schema):
     when = fields.String(load_default="upcoming", validate=validate.OneOf(("upcoming", "past")))
     cursor = fields.String(validate=validate.Length(max=2000))
     limit = fields.Integer(load_default=20, validate=validate.Range(1, 50))
 
 
-class PageQuerySchema(Schema):
+class GoingQuerySchema(Schema):
     cursor = fields.String(validate=validate.Length(max=2000))
     limit = fields.Integer(load_default=50, validate=validate.Range(1, 100))
 
 
-class PersonSchema(Schema):
+class EventPersonSchema(Schema):
     id = fields.String()
     name = fields.String()
 
 
-class CountsSchema(Schema):
+class RsvpCountsSchema(Schema):
     going = fields.Integer()
     maybe = fields.Integer()
     not_going = fields.Integer()
 
 
-class RecordingSchema(Schema):
+class EventRecordingSchema(Schema):
     video_id = fields.String()
     news_id = fields.String(allow_none=True)
 
 
-class ShownAudienceSchema(Schema):
+class EventAudienceSchema(Schema):
     kind = fields.String()
     unit = fields.String()
     department = fields.String()
     site = fields.String()
 
 
-class EventSchema(Schema):
+class LiveEventSchema(Schema):
     id = fields.String()
     kind = fields.String()
     title = fields.Dict(keys=fields.String(), values=fields.String())
     description = fields.Dict(keys=fields.String(), values=fields.String())
-    hosts = fields.List(fields.Nested(PersonSchema))
+    hosts = fields.List(fields.Nested(EventPersonSchema))
     starts_at = Instant()
     ends_at = Instant()
     join_url = fields.String()
-    audience = fields.Nested(ShownAudienceSchema)
+    audience = fields.Nested(EventAudienceSchema)
     audience_name = fields.String()
     capacity = fields.Integer(allow_none=True)
     state = fields.String(metadata={"description": "scheduled | cancelled"})
     on_now = fields.Boolean(metadata={"description": "By the server's clock."})
-    counts = fields.Nested(CountsSchema)
+    counts = fields.Nested(RsvpCountsSchema)
     my_rsvp = fields.String(allow_none=True)
-    recording = fields.Nested(RecordingSchema, allow_none=True)
+    recording = fields.Nested(EventRecordingSchema, allow_none=True)
     updated_at = Instant()
     sequence = fields.Integer(metadata={"description": "The calendar file's SEQUENCE."})
 
 
-EventPageSchema = page_schema(EventSchema, "EventPage")
+LiveEventPageSchema = page_schema(LiveEventSchema, "LiveEventPage")
 
 
-class EventListSchema(Schema):
-    items = fields.List(fields.Nested(EventSchema))
+class LiveEventListSchema(Schema):
+    items = fields.List(fields.Nested(LiveEventSchema))
 
 
-class GoingSchema(Schema):
+class EventGoingSchema(Schema):
     id = fields.String()
     name = fields.String()
     business_unit = fields.String(allow_none=True)
     site = fields.String(allow_none=True)
 
 
-GoingPageSchema = page_schema(GoingSchema, "GoingPage")
+EventGoingPageSchema = page_schema(EventGoingSchema, "EventGoingPage")
 
 
-class SlotWriteSchema(Schema):
+class SongSlotWriteSchema(Schema):
     song = fields.String(required=True, validate=validate.Length(1, 120))
 
 
-class SlotSchema(Schema):
+class SongSlotSchema(Schema):
     id = fields.String()
-    person = fields.Nested(PersonSchema)
+    person = fields.Nested(EventPersonSchema)
     song = fields.String()
     position = fields.Integer()
 
 
-class SlotListSchema(Schema):
-    items = fields.List(fields.Nested(SlotSchema))
+class SongSlotListSchema(Schema):
+    items = fields.List(fields.Nested(SongSlotSchema))
 
 
-class SlotOrderSchema(Schema):
+class SongSlotOrderSchema(Schema):
     ids = fields.List(fields.String(validate=validate.Length(1, 40)), required=True,
                       validate=validate.Length(1, 100))
 
 
-class RecordingWriteSchema(Schema):
+class EventRecordingWriteSchema(Schema):
     video_id = fields.String(required=True, validate=validate.Length(1, 40))

@@ -7,8 +7,8 @@ from ..auth.sessions import current_user
 from ..wiring import adapters, now
 from . import service
 from .schemas import (
-    FileStartedSchema,
-    FileStartSchema,
+    TipFileStartedSchema,
+    TipFileStartSchema,
     TipPageSchema,
     TipSchema,
     TipsQuerySchema,
@@ -76,8 +76,8 @@ def withdraw(tip_id):
 
 @blp.route("/files", methods=["POST"])
 @may_refuse(403)
-@blp.arguments(FileStartSchema)
-@blp.response(201, FileStartedSchema)
+@blp.arguments(TipFileStartSchema)
+@blp.response(201, TipFileStartedSchema)
 def start_file(args):
     """A presigned upload for a tip's image or PDF (at most 10 MB)."""
     a = adapters()

@@ -35,7 +35,7 @@ class TipWriteSchema(Schema):
             raise ValidationError("Give a title in English or Chinese.", "title")
 
 
-class FileStartSchema(Schema):
+class TipFileStartSchema(Schema):
     filename = fields.String(required=True, validate=validate.Length(1, 200))
     content_type = fields.String(required=True, validate=validate.OneOf(
         tuple(FILE_TYPES), error="Choose a PNG, JPEG or WebP image, or a PDF."))
@@ -45,17 +45,17 @@ class FileStartSchema(Schema):
     height = fields.Integer(strict=True, allow_none=True, validate=validate.Range(1, 20000))
 
 
-class UploadSchema(Schema):
+class TipUploadSchema(Schema):
     url = fields.String()
     fields_ = fields.Dict(data_key="fields", attribute="fields")
 
 
-class FileStartedSchema(Schema):
+class TipFileStartedSchema(Schema):
     file_id = fields.String()
-    upload = fields.Nested(UploadSchema)
+    upload = fields.Nested(TipUploadSchema)
 
 
-class FileSchema(Schema):
+class TipFileSchema(Schema):
     url = fields.String()
     content_type = fields.String()
     size = fields.Integer()
@@ -63,7 +63,7 @@ class FileSchema(Schema):
     height = fields.Integer(allow_none=True)
 
 
-class AuthorSchema(Schema):
+class TipAuthorSchema(Schema):
     id = fields.String()
     name = fields.String()
 
@@ -74,9 +74,9 @@ class TipSchema(Schema):
     body = fields.Dict(keys=fields.String(), values=fields.String())
     tags = fields.List(fields.String())
     kind = fields.String()
-    file = fields.Nested(FileSchema, allow_none=True)
+    file = fields.Nested(TipFileSchema, allow_none=True)
     published_at = Instant()
-    author = fields.Nested(AuthorSchema)
+    author = fields.Nested(TipAuthorSchema)
 
 
 TipPageSchema = page_schema(TipSchema, "TipPage")

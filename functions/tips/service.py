@@ -72,7 +72,7 @@ def _file(store, media, file_id: str | None) -> dict | None:
     item = store.get(*file_key(file_id))
     if item is None or media.head(item["key"]) is None:
         raise Invalid("tip_file_not_found", fields={"file_id": [t("tip_file_not_found")]})
-    return {k: item[k] for k in ("id", "key", "content_type", "size", "width", "height")}
+    return {k: item.get(k) for k in ("id", "key", "content_type", "size", "width", "height")}
 
 
 # -- publishing -------------------------------------------------------------------------------
@@ -115,7 +115,7 @@ def edit(store, media, user: dict, tip_id: str, body: dict) -> dict:
     after = {**before, "title": body["title"], "body": body.get("body") or {},
              "tags": sorted(set(body.get("tags") or ())), "kind": body["kind"],
              "file": _file(store, media, body.get("file_id")) if body.get("file_id")
-             else before["file"] if body.get("keep_file", True) else None}
+             else before.get("file")}
     after["tokens"] = search.tip_tokens(after)
     store.put(after)
     _write(store, _pointer_ops(before, after, -1) + _pointer_ops(after, before, +1))
@@ -137,7 +137,7 @@ def view(media, tip: dict) -> dict:
     return {**shown, "author": {"id": tip["author_id"], "name": tip["author_name"]},
             "file": None if not file else {
                 "url": media.download_url(file["key"], expires_in=7 * DAY_S),
-                **{k: file[k] for k in ("content_type", "size", "width", "height")}}}
+                **{k: file.get(k) for k in ("content_type", "size", "width", "height")}}}
 
 
 def page(store, media, q: str | None, tag: str | None, limit: int, cursor: str | None):

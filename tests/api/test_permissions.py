@@ -8,18 +8,21 @@ from functions.directory.schemas import ROLES
 
 @pytest.mark.parametrize(("email", "expected"), [
     ("employee@example.com", []),
-    ("editor@example.com", ["news.publish", "notify.send", "stories.moderate"]),
-    ("hr@example.com", ["directory.manage", "health.rules", "health.summary", "news.manage",
+    ("editor@example.com", ["events.host", "news.publish", "notify.send", "stories.moderate",
+                            "tips.publish"]),
+    ("hr@example.com", ["directory.manage", "events.host", "health.rules", "health.summary",
+                        "news.manage",
                         "news.publish", "notes.campaigns", "notes.company", "notes.moderate",
                         "notify.send", "pass.scan_summary", "stories.feature", "stories.hide",
-                        "stories.moderate", "stories.settings", "videos.manage"]),
+                        "stories.moderate", "stories.settings", "tips.publish",
+                        "videos.manage"]),
     ("health@example.com", ["health.oversee", "health.rules", "health.summary",
                             "pass.scan_summary"]),
     ("guard@example.com", ["pass.scan"]),
-    ("admin@example.com", ["directory.grant", "directory.manage", "news.manage",
+    ("admin@example.com", ["directory.grant", "directory.manage", "events.host", "news.manage",
                            "news.publish", "notes.campaigns", "notes.company", "notes.moderate",
                            "notify.send", "stories.feature", "stories.hide", "stories.moderate",
-                           "stories.settings", "videos.manage"]),
+                           "stories.settings", "tips.publish", "videos.manage"]),
 ])
 def test_me_lists_the_permissions_the_roles_give(auth, client, email, expected):
     signed_in = auth.sign_in(email)
