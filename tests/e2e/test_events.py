@@ -146,6 +146,9 @@ def test_events_in_chinese(browser, browser_context_args, site):  # noqa: F811
         expect(page.get_by_role("link", name="添加到日历")).to_be_visible()
         expect(page.get_by_role("heading", name="演唱顺序")).to_be_visible()
         screenshot(page, "event-zh-CN")
+        page.goto(f"/events?id={event['id']}")  # a reminder's link opens the event itself
+        expect(page).to_have_url(re.compile(f"/events/{event['id']}$"))
+        expect(page.get_by_role("link", name="添加到日历")).to_be_visible()
 
 
 def test_home_shows_on_now_and_the_tip_of_the_day_in_both_languages(

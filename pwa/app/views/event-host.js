@@ -124,7 +124,9 @@ async function save(ctx, form, submit, event, picker) {
   if (gaps.length) return;
   const body = { kind: v.kind, title: texts(v.title_en, v.title_zh),
     description: texts(v.description_en, v.description_zh), starts_at: toUtc(v.starts), ends_at: toUtc(v.ends),
-    join_url: v.join_url.trim(), audience: picker.value(), capacity: v.capacity ? Number(v.capacity) : null };
+    join_url: v.join_url.trim(), audience: picker.value(), capacity: v.capacity ? Number(v.capacity) : null,
+    // An edit keeps the hosts it had (absent would make the editor its only host).
+    host_ids: event ? event.hosts.map((host) => host.id) : undefined };
   const result = await sendByFields(form, submit, { method: event ? "PUT" : "POST",
     url: event ? `/api/events/${encodeURIComponent(event.id)}` : "/api/events", body,
     label: "outbox.event" }, { names: NAMES });

@@ -13,7 +13,12 @@ export const title = () => t("events.title");
 const SHOWS = ["upcoming", "past"];
 
 export function render(ctx) {
-  const wanted = new URLSearchParams(location.search).get("when");
+  const params = new URLSearchParams(location.search);
+  // A notification's link (/events?id=<id>) opens that event's page.
+  if (params.get("id")) {
+    queueMicrotask(() => ctx.navigate(`/events/${encodeURIComponent(params.get("id"))}`, { replace: true }));
+  }
+  const wanted = params.get("when");
   const show = SHOWS.includes(wanted) ? wanted : "upcoming";
   return h("div", { class: "page page-events" },
     h("a", { href: "/more", "data-link": true, class: "back-link" }, icon("back", 20), t("events.back")),
