@@ -9,12 +9,18 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from functions.app import create_app
 from functions.config import Config
 from functions.seed import seed_demo
-from tests.e2e.conftest import BROWSER_NETWORK_MESSAGES, Accounts, serving
+from tests.e2e.conftest import (
+    BROWSER_NETWORK_MESSAGES,
+    GREETING,
+    Accounts,
+    ready_offline,
+    serving,
+)
 
 EMPLOYEE = "employee@example.com"  # Li Na: Retail, Wuhan; reads in English
 EDITOR = "editor@example.com"  # Chen Hao: Retail's editor (events.host, tips.publish); Chinese
@@ -58,9 +64,10 @@ def site(tmp_path_factory):
 
 
 @contextmanager
-def phone(browser: Browser, context_args: dict, site, email: str, **extra):
+def phone(browser: Browser, context_args: dict, site, email: str, *, ready: bool = True, **extra):
     """A page in a browser of its own (a phone in Shanghai), signed in as email, that fails
-    the test if it throws."""
+    the test if it throws; ready: Home opened and the service worker in control (its first
+    claim reads the screen again, which would race a test's clicks)."""
     args = {**context_args, "timezone_id": SHANGHAI, **extra}
     args.pop("base_url", None)
     context = browser.new_context(base_url=site.url, **args)
@@ -71,6 +78,10 @@ def phone(browser: Browser, context_args: dict, site, email: str, **extra):
     page.on("console", lambda msg: msg.type == "error"
             and not msg.text.startswith(BROWSER_NETWORK_MESSAGES) and problems.append(msg.text))
     try:
+        if ready:
+            page.goto("/")
+            expect(page.get_by_role("heading", level=1, name=GREETING)).to_be_visible()
+            ready_offline(page)
         yield page
     finally:
         context.close()

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 
 def test_an_employee_answers_going_gets_the_calendar_signs_up_and_joins_when_it_is_on(
         browser, browser_context_args, site):  # noqa: F811
-    with phone(browser, browser_context_args, site, HR) as host, \
+    with phone(browser, browser_context_args, site, HR, ready=False) as host, \
             phone(browser, browser_context_args, site, EMPLOYEE) as page:
         event = karaoke(host, site, starts_in=HOUR)
         title = event["title"]["en"]
@@ -81,7 +81,7 @@ def test_a_host_reorders_the_running_order_with_buttons(browser, browser_context
         event = karaoke(host, site, starts_in=3 * HOUR)
         api(host, "POST", f"/api/events/{event['id']}/rsvp", {"answer": "going"})
         api(host, "POST", f"/api/events/{event['id']}/slots", {"song": "Song A"})
-        with phone(browser, browser_context_args, site, EMPLOYEE) as singer:
+        with phone(browser, browser_context_args, site, EMPLOYEE, ready=False) as singer:
             api(singer, "POST", f"/api/events/{event['id']}/rsvp", {"answer": "going"})
             api(singer, "POST", f"/api/events/{event['id']}/slots", {"song": "Song B"})
         host.goto(f"/events/{event['id']}")
@@ -131,7 +131,7 @@ def test_without_events_host_there_is_no_host_tool(browser, browser_context_args
 
 
 def test_events_in_chinese(browser, browser_context_args, site):  # noqa: F811
-    with phone(browser, browser_context_args, site, HR) as host, \
+    with phone(browser, browser_context_args, site, HR, ready=False) as host, \
             phone(browser, browser_context_args, site, EDITOR, locale="zh-CN") as page:
         event = karaoke(host, site, starts_in=5 * HOUR)
         page.goto("/events")

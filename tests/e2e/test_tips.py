@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ready_offline, screenshot, wait_until
+from tests.e2e.conftest import screenshot, wait_until
 from tests.e2e.eventing import EDITOR, EMPLOYEE, HR, phone, site, unique  # noqa: F401
 
 pytestmark = pytest.mark.e2e
@@ -39,7 +39,6 @@ def test_a_tip_opened_online_opens_again_offline(browser, browser_context_args, 
         publish(hr, title, f"每小时活动 {word}")
     with phone(browser, browser_context_args, site, EMPLOYEE) as page:
         page.goto("/tips")
-        ready_offline(page)
         page.get_by_label("Search tips").fill("每小时活动")  # either language finds it
         page.get_by_role("button", name="Search").click()
         card = page.get_by_role("article").filter(has=page.get_by_role("heading", name=title))
