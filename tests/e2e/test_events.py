@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e import test_accessibility as axe
 from tests.e2e.conftest import GREETING, screenshot
 from tests.e2e.eventing import EDITOR, EMPLOYEE, HOUR, HR, api, karaoke, phone, site  # noqa: F401
 
@@ -189,3 +190,23 @@ def test_home_shows_on_now_and_the_tip_of_the_day_in_both_languages(
                     screenshot(page, "host-form-zh-CN")
     finally:
         site.clock.advance(-180)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_an_event_with_its_running_order_and_a_tip_pass_axe(
+        browser, browser_context_args, site, scheme):  # noqa: F811
+    with phone(browser, browser_context_args, site, HR, ready=False) as host:
+        event = karaoke(host, site, starts_in=6 * HOUR)
+        api(host, "POST", f"/api/events/{event['id']}/rsvp", {"answer": "going"})
+        api(host, "POST", f"/api/events/{event['id']}/slots", {"song": "Song A"})
+        tip = api(host, "POST", "/api/tips", {"kind": "guide", "tags": ["time"],
+                  "title": {"en": "Plan the day in three", "zh-CN": "一天三件事"},
+                  "body": {"en": "Pick three things.", "zh-CN": "选三件事。"}})
+    # axe is injected as an inline script, which the app's Content-Security-Policy forbids.
+    with phone(browser, browser_context_args, site, EMPLOYEE, color_scheme=scheme,
+               bypass_csp=True) as page:
+        for path, shown in ((f"/events/{event['id']}", "Song A"),
+                            (f"/tips/{tip['id']}", "Pick three things.")):
+            page.goto(path)
+            expect(page.get_by_text(shown)).to_be_visible()  # the answers it waits for came
+            assert axe.serious_violations(page) == [], path
