@@ -130,7 +130,9 @@ async function refused(entry, error) {
     return "offline";
   }
   if (error.status === 401) return "signed-out"; // kept: it goes after the next sign-in
-  const temporary = error.status >= 500 || TRY_LATER.has(error.status);
+  // A 409 with a code of its own ("event_full") is a refusal in words, not "busy with this key".
+  const refusal = error.status === 409 && error.code !== "conflict";
+  const temporary = error.status >= 500 || (TRY_LATER.has(error.status) && !refusal);
   if (temporary && entry.attempts + 1 < MAX_TRIES_LATER) {
     await later(entry, Number(error.retryAfter) || 0);
     return "later";

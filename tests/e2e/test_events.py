@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e import test_accessibility as axe
-from tests.e2e.conftest import GREETING, screenshot
+from tests.e2e.conftest import GREETING, OUTBOX_EMPTY, screenshot, wait_until
 from tests.e2e.eventing import EDITOR, EMPLOYEE, HOUR, HR, api, karaoke, phone, site  # noqa: F401
 
 pytestmark = pytest.mark.e2e
@@ -210,3 +210,24 @@ def test_an_event_with_its_running_order_and_a_tip_pass_axe(
             page.goto(path)
             expect(page.get_by_text(shown)).to_be_visible()  # the answers it waits for came
             assert axe.serious_violations(page) == [], path
+
+
+def test_a_full_event_says_so_and_an_answer_given_offline_is_sent_later(
+        browser, browser_context_args, site):  # noqa: F811
+    with phone(browser, browser_context_args, site, HR, ready=False) as host, \
+            phone(browser, browser_context_args, site, EMPLOYEE) as page:
+        event = karaoke(host, site, starts_in=8 * HOUR, capacity=1)
+        api(host, "POST", f"/api/events/{event['id']}/rsvp", {"answer": "going"})
+        page.goto(f"/events/{event['id']}")
+        expect(page.get_by_text("Full: no places left for “Going”")).to_be_visible()
+        page.get_by_text("Going", exact=True).click()
+        expect(page.get_by_role("alert")).to_be_visible()  # the server's words, by the answers
+        expect(page.get_by_role("radio", name="Going", exact=True)).not_to_be_checked()
+
+        page.context.set_offline(True)
+        page.get_by_text("Maybe", exact=True).click()
+        expect(page.get_by_text("Kept on this phone: sent when you're back online.")) \
+            .to_be_visible()
+        page.context.set_offline(False)
+        wait_until(page, OUTBOX_EMPTY)
+        assert api(page, "GET", f"/api/events/{event['id']}")["my_rsvp"] == "maybe"
