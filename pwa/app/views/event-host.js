@@ -21,7 +21,7 @@ const KINDS = ["karaoke", "town_hall", "qa", "other"];
 const NAMES = { "title.en": "title_en", "title.zh-CN": "title_zh", title: "title_en",
   "description.en": "description_en", "description.zh-CN": "description_zh",
   starts_at: "starts", ends_at: "ends", audience: "audience_kind" };
-export const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export const title = () => t("tools.events.title");
 
@@ -44,12 +44,12 @@ export function render(ctx) {
 }
 
 /** "2026-12-03T20:00" in this phone's time from a UTC instant, and back. */
-export const toLocalInput = (iso) => {
+const toLocalInput = (iso) => {
   const d = new Date(iso);
   const pad = (n) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 };
-export const toUtc = (local) => new Date(local).toISOString().replace(/\.\d{3}Z$/, "Z");
+const toUtc = (local) => new Date(local).toISOString().replace(/\.\d{3}Z$/, "Z");
 
 function eventForm(ctx, event, options) {
   const e = event ?? {};

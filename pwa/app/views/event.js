@@ -32,7 +32,7 @@ export function render(ctx) {
 }
 
 /** May this person act as a host of the event (the server decides; this only shows the tools). */
-export const hosts = (user, event) => can(user, "events.host")
+const hosts = (user, event) => can(user, "events.host")
   || (event.hosts ?? []).some((host) => host.id === user.id);
 
 function details(ctx, event, show) {

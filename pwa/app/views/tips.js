@@ -49,7 +49,7 @@ const link = (q, tag) => {
 };
 
 /** "Saved for offline": how much of the budget the kept tips take, and "Clear". */
-export function savedSection() {
+function savedSection() {
   const meter = h("meter", { class: "tips-meter", min: 0, max: BUDGET_BYTES, value: 0,
     "aria-labelledby": "saved-title" });
   const words = h("p", { class: "row-meta tips-used" });
