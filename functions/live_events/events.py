@@ -18,9 +18,20 @@ from ..i18n import t
 from ..store import Condition, ConditionFailed, InvalidCursor, Put, Update
 from ..store.port import encode_cursor, read_cursor
 from . import reminders
-from .keys import LOWEST, SK, TOP, event_key, feed_pk, reader_keys, rsvp_key, sort_key
+from .keys import (
+    LOWEST,
+    SK,
+    TOP,
+    creator_pk,
+    event_key,
+    feed_pk,
+    reader_keys,
+    rsvp_key,
+    sort_key,
+)
 
 MAX_DURATION_S = 12 * 3600
+AHEAD_S = 366 * 86400  # an event is planned at most a year ahead
 ANSWERS = ("going", "maybe", "not_going")
 HOSTS_MAX = 5
 EDITABLE = ("kind", "title", "description", "starts_at", "ends_at", "join_url", "audience",
@@ -46,22 +57,26 @@ def _hosts(store, user: dict, host_ids: list | None) -> list[dict]:
     return hosts
 
 
-def _checked(store, user: dict, body: dict, now: int) -> dict:
-    """The editable fields, checked: the audience is one the person may choose, not empty,
-    and the event has not ended."""
+def _checked(store, user: dict, body: dict, now: int, kept: dict | None = None) -> dict:
+    """The editable fields, checked: the audience is one the person may choose (a named host
+    may keep the event's own), not empty, and the event has not ended."""
     audience = body["audience"]
-    if not permissions.may_publish_to(user, audience):
+    if audience != kept and not permissions.may_publish_to(user, audience):
         raise Forbidden("event_audience_forbidden")
     if sizes.size(store, audience) == 0:
         raise _invalid("audience", "audience_empty")
     if body["ends_at"] <= now:
         raise _invalid("ends_at", "event_in_past")
+    if body["starts_at"] > now + AHEAD_S:
+        raise _invalid("starts_at", "event_too_far")
     return ({k: body.get(k) for k in EDITABLE} | {"description": body.get("description") or {}}
             | {"audience_key": audiences.key(audience)})
 
 
 def indexed(event: dict) -> dict:
-    return {**event, "gsi1pk": feed_pk(event["audience_key"]), "gsi1sk": sort_key(event)}
+    """The event with its audience's key (gsi1) and its creator's order (gsi2), by start."""
+    return {**event, "gsi1pk": feed_pk(event["audience_key"]), "gsi1sk": sort_key(event),
+            "gsi2sk": sort_key(event)}
 
 
 def create(store, user: dict, body: dict, now: int) -> dict:
@@ -71,7 +86,8 @@ def create(store, user: dict, body: dict, now: int) -> dict:
              "hosts": _hosts(store, user, body.get("host_ids")), "state": "scheduled",
              "going": 0, "maybe": 0, "not_going": 0, "recording": None, "sequence": 0,
              "created_by": user["id"], "created_at": now, "updated_at": now, "slot_seq": 0}
-    event = indexed({**event, "pk": event_key(event["id"])[0], "sk": SK})
+    event = indexed({**event, "pk": event_key(event["id"])[0], "sk": SK,
+                     "gsi2pk": creator_pk(user["id"])})
     store.transact([Put(event, condition=Condition.not_exists()),
                     *reminders.schedule_ops(event, now)])
     return event
@@ -106,7 +122,8 @@ def update(store, user: dict, event_id: str, body: dict, now: int, bus=None) -> 
     event = hosted(store, user, event_id)
     if event["state"] != "scheduled":
         raise Conflict("event_closed")
-    fields = _checked(store, user, body, now)
+    kept = {k: v for k, v in event["audience"].items() if k != "label"}
+    fields = _checked(store, user, body, now, kept)
     if body.get("host_ids"):
         fields["hosts"] = _hosts(store, user, body["host_ids"])
     after = indexed({**event, **fields, "sequence": event["sequence"] + 1, "updated_at": now})
@@ -133,12 +150,10 @@ def cancel(store, user: dict, event_id: str, now: int, bus=None) -> dict:
 
 def _save(store, before: dict, after: dict, now: int) -> None:
     changed = {k: after.get(k) for k in (*EDITABLE, "audience_key", "hosts", "state", "sequence",
-                                     "updated_at", "gsi1pk", "gsi1sk")}
+                                     "updated_at", "gsi1pk", "gsi1sk", "gsi2sk")}
     ops = [Update(*event_key(before["id"]), set=changed,
                   condition=Condition.present(sequence=before["sequence"]))]
-    ops += reminders.unschedule_ops(before)
-    if after["state"] == "scheduled":
-        ops += reminders.schedule_ops(after, now)
+    ops += reminders.moved_ops(before, after, now)
     try:
         store.transact(ops)
     except ConditionFailed:
@@ -223,6 +238,13 @@ def _decode(cursor: str) -> str:
     if not isinstance(after, str) or len(after) > 80:
         raise InvalidCursor("not an events cursor")
     return after
+
+
+def hosting(store, user: dict, now: int, limit: int, cursor: str | None):
+    """The events I created, latest start first (to manage one outside my own audiences)."""
+    page = store.query(creator_pk(user["id"]), index="gsi2", reverse=True, limit=limit,
+                       cursor=cursor)
+    return views(store, user, page.items, now), page.cursor
 
 
 def happening(store, person: dict, now: int) -> list[dict]:

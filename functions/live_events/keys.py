@@ -32,6 +32,11 @@ def feed_pk(audience_key: str) -> str:
     return f"EVENTS#{audience_key}"
 
 
+def creator_pk(employee_id: str) -> str:
+    """gsi2 partition of the events one person created (any state)."""
+    return f"EVENTSBY#{employee_id}"
+
+
 def going_pk(event_id: str) -> str:
     """gsi1 partition of the people going to an event (sk: their name, then id)."""
     return f"GOING#{event_id}"

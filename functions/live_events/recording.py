@@ -4,7 +4,7 @@ audience. This module never imports news."""
 
 from __future__ import annotations
 
-from ..errors import Conflict, Invalid, NotFound
+from ..errors import ApiError, Conflict, Invalid, NotFound
 from ..events import EVENT_RECORDED
 from ..i18n import t
 from ..store import Condition, ConditionFailed
@@ -29,7 +29,11 @@ def attach(store, user: dict, event_id: str, video_id: str, now: int, bus) -> di
     except ConditionFailed:
         raise Conflict() from None
     event = events.get(store, event_id)
-    bus.publish(EVENT_RECORDED, event=event, video_id=video_id, host=user)
+    try:
+        bus.publish(EVENT_RECORDED, event=event, video_id=video_id, host=user)
+    except ApiError:  # news refused it (a video already used, a host who may not publish)
+        store.update(*event_key(event_id), set={"recording": None})
+        raise
     return events.get(store, event_id)
 
 

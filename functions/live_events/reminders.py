@@ -26,6 +26,14 @@ def unschedule_ops(event: dict) -> list:
             for stage, before in STAGES.items()]
 
 
+def moved_ops(before: dict, after: dict, now: int) -> list:
+    """An edit's reminders: the old ones out, the new ones in (a cancelled event has none;
+    an unchanged start keeps its pointers: one transaction touches an item once)."""
+    new = schedule_ops(after, now) if after["state"] == "scheduled" else []
+    kept = {op.item["sk"] for op in new}
+    return [op for op in unschedule_ops(before) if op.sk not in kept] + new
+
+
 def going(store, event_id: str) -> list[str]:
     """The ids of those going (one partition, bounded by the capacity or the audience)."""
     return [i["sk"][len("RSVP#"):] for i in store.iter_query(going_pk(event_id), index="gsi1")]

@@ -50,6 +50,16 @@ def on_now():
     return {"items": events.happening(adapters().store, current_user(), now())}
 
 
+@blp.route("/hosting", methods=["GET"])
+@blp.arguments(GoingQuerySchema, location="query")
+@blp.response(200, LiveEventPageSchema)
+def hosting(args):
+    """The events I created, latest start first, whatever their audience."""
+    items, cursor = events.hosting(adapters().store, current_user(), now(), args["limit"],
+                                   args.get("cursor"))
+    return {"items": items, "cursor": cursor}
+
+
 @blp.route("", methods=["POST"])
 @may_refuse(403)
 @blp.arguments(LiveEventWriteSchema)

@@ -31,9 +31,10 @@ def listing(args):
 
 
 @blp.route("/today", methods=["GET"])
+@may_refuse(404)
 @blp.response(200, TipSchema)
 def today():
-    """The tip of the day: the same for everyone on a UTC day."""
+    """The tip of the day: the same for everyone on a UTC day (404 while there are none)."""
     a = adapters()
     return service.view(a.media, service.today(a.store, now()))
 

@@ -23,22 +23,28 @@ def _vevent(events, email, event_id):
     return vevent
 
 
-def test_the_file_holds_the_utc_instants_and_a_stable_uid(events):
-    start = datetime(2030, 12, 3, 12, 0, tzinfo=UTC)
+def _day(clock, days: int, hour: int, minute: int = 0) -> datetime:
+    """A day from now at a given UTC time."""
+    day = datetime.fromtimestamp((int(clock()) // 86400 + days) * 86400, UTC)
+    return day.replace(hour=hour, minute=minute)
+
+
+def test_the_file_holds_the_utc_instants_and_a_stable_uid(events, clock):
+    start = _day(clock, 10, 12)
     event = events.create(EDITOR, starts_at=iso(start.timestamp()),
                           ends_at=iso(start.timestamp() + 2 * HOUR))
     vevent = _vevent(events, EMPLOYEE, event["id"])
     assert vevent.decoded("dtstart") == start
-    assert vevent.decoded("dtend") == datetime(2030, 12, 3, 14, 0, tzinfo=UTC)
+    assert vevent.decoded("dtend") == start.replace(hour=14)
     assert str(vevent["uid"]) == f"{event['id']}@together"
     assert str(vevent["summary"]) == "Karaoke night"  # Li Na reads English
     assert str(vevent["url"]) == "https://meeting.dingtalk.com/j/abc123"
     assert int(vevent["sequence"]) == 0
 
 
-def test_an_edit_keeps_the_uid_and_moves_the_sequence_and_cancel_says_so(events):
+def test_an_edit_keeps_the_uid_and_moves_the_sequence_and_cancel_says_so(events, clock):
     event = events.create(EDITOR)
-    moved = datetime(2031, 1, 5, 9, 30, tzinfo=UTC)
+    moved = _day(clock, 20, 9, 30)
     body = events.body(starts_at=iso(moved.timestamp()), ends_at=iso(moved.timestamp() + HOUR))
     assert events.phone(EDITOR).put(f"/api/events/{event['id']}", json=body).status_code == 200
     vevent = _vevent(events, EMPLOYEE, event["id"])

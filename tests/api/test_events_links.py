@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.api.events_helpers import EDITOR, Events
+from tests.api.events_helpers import EDITOR, Events, iso
 
 
 @pytest.fixture
@@ -29,3 +29,10 @@ def test_the_end_comes_after_the_start_within_twelve_hours(events):
     body = events.body()
     answer = events.phone(EDITOR).post("/api/events", json={**body, "ends_at": body["starts_at"]})
     assert answer.status_code == 422 and "ends_at" in answer.get_json()["error"]["fields"]
+
+
+def test_an_event_is_planned_at_most_a_year_ahead(events, clock):
+    start = int(clock()) + 400 * 86400
+    answer = events.phone(EDITOR).post("/api/events", json=events.body(
+        starts_at=iso(start), ends_at=iso(start + 3600)))
+    assert answer.status_code == 422 and "starts_at" in answer.get_json()["error"]["fields"]

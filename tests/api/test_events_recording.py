@@ -31,3 +31,14 @@ def test_the_recording_becomes_news_for_the_same_audience(app, clock, events):
     again = events.phone(EDITOR).post(f"/api/events/{event['id']}/recording",
                                       json={"video_id": video_id})
     assert again.status_code == 409
+
+
+def test_a_video_news_refuses_leaves_the_event_without_a_recording(app, clock, events):
+    newsroom = Newsroom(app, clock)
+    first, second = events.create(EDITOR), events.create(EDITOR)
+    video_id = newsroom.video(EDITOR)
+    events.phone(EDITOR).post(f"/api/events/{first['id']}/recording", json={"video_id": video_id})
+    refused = events.phone(EDITOR).post(f"/api/events/{second['id']}/recording",
+                                        json={"video_id": video_id})
+    assert refused.status_code == 409  # the video is already the first event's news
+    assert events.get(EDITOR, second["id"])["recording"] is None

@@ -115,3 +115,21 @@ def test_upcoming_pages_soonest_first_over_every_key(events, clock):
         if not cursor:
             break
     assert seen == list(reversed(made))
+
+
+def test_a_named_host_edits_their_event_but_not_its_audience(events):
+    event = events.create(HR, audience=COMPANY, host_ids=["E0001"])
+    assert [h["name"] for h in event["hosts"]] == ["Li Na 李娜"]
+    body = events.body(audience=COMPANY, title={"en": "Karaoke night, moved"})
+    edited = events.phone(EMPLOYEE).put(f"/api/events/{event['id']}", json=body)
+    assert edited.status_code == 200 and edited.get_json()["sequence"] == 1
+    moved = events.phone(EMPLOYEE).put(f"/api/events/{event['id']}", json=events.body())
+    assert moved.status_code == 403  # to Retail: a choice only events.host gives
+
+
+def test_hosting_lists_what_i_created_whatever_its_audience(events):
+    retail = events.create(HR)  # HR is in Cloud: Retail's events do not reach her
+    assert events.phone(HR).get("/api/events").get_json()["items"] == []
+    hosting = events.phone(HR).get("/api/events/hosting").get_json()["items"]
+    assert [e["id"] for e in hosting] == [retail["id"]]
+    assert events.phone(EDITOR).get("/api/events/hosting").get_json()["items"] == []
