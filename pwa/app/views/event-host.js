@@ -39,8 +39,8 @@ export function render(ctx) {
     slot,
     !id && h("section", { class: "section", "aria-labelledby": "host-upcoming" },
       h("h2", { id: "host-upcoming", class: "section-title" }, t("host.upcoming")),
-      pagedList("/api/events?when=upcoming", { item: eventCard, className: "events-list",
-        empty: () => h("p", { class: "card hint" }, t("events.empty.upcoming")) }).element));
+      pagedList("/api/events/hosting", { item: eventCard, className: "events-list",
+        empty: () => h("p", { class: "card hint" }, t("host.none")) }).element));
 }
 
 /** "2026-12-03T20:00" in this phone's time from a UTC instant, and back. */
