@@ -6,6 +6,7 @@ import { clear as forgetPass } from "./pass/db.js";
 export const PREFIX = "together-";
 export const API_CACHE = `${PREFIX}api-v1`; // last good answer of each API GET
 export const MEDIA_CACHE = `${PREFIX}media-v1`; // media saved for offline, whole files
+export const TIPS_CACHE = `${PREFIX}tips-v1`; // tips opened once, and their files (tips-cache.js)
 export { SAVED_HEADER } from "./network.js"; // the worker marks answers it served from here
 
 /** Keeps `data` as the last good answer to GET url, as if the service worker had fetched it. */
@@ -21,6 +22,7 @@ export async function rememberAnswer(url, data) {
 export async function forgetPersonalData() {
   // The pass's device key and credential (and a guard's keys) go too: passes are personal.
   const pass = forgetPass();
-  if ("caches" in self) await Promise.all([caches.delete(API_CACHE), caches.delete(MEDIA_CACHE)]);
+  if ("caches" in self) await Promise.all([caches.delete(API_CACHE), caches.delete(MEDIA_CACHE),
+    caches.delete(TIPS_CACHE)]);
   await pass;
 }

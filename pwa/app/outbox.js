@@ -131,8 +131,11 @@ async function refused(entry, error) {
     return "offline";
   }
   if (error.status === 401) return "signed-out"; // kept: it goes after the next sign-in
-  const aboutTheContent = error.status === 409 && Object.keys(error.fields).length > 0;
-  const temporary = error.status >= 500 || (TRY_LATER.has(error.status) && !aboutTheContent);
+  // A 409 is "still busy with this key" (idempotency: try later) unless it says what is wrong:
+  // by its fields ("out of stock" on lines) or by a code of its own ("event_full").
+  const refusal = error.status === 409
+    && (Object.keys(error.fields).length > 0 || error.code !== "conflict");
+  const temporary = error.status >= 500 || (TRY_LATER.has(error.status) && !refusal);
   if (temporary && entry.attempts + 1 < MAX_TRIES_LATER) {
     await later(entry, Number(error.retryAfter) || 0);
     return "later";

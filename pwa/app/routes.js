@@ -27,6 +27,10 @@ export const ROUTES = {
   "/supplies": { view: "/app/views/supplies.js", tab: "/more" },
   "/supplies/requests": { view: "/app/views/supplies-mine.js", tab: "/more" },
   "/supplies/requests/*": { view: "/app/views/supply-request.js", tab: "/more" }, // * = a request's id
+  "/events": { view: "/app/views/events.js", tab: "/more" },
+  "/events/*": { view: "/app/views/event.js", tab: "/more" }, // * = the event's id
+  "/tips": { view: "/app/views/tips.js", tab: "/more" },
+  "/tips/*": { view: "/app/views/tip.js", tab: "/more" }, // * = the tip's id
   "/inbox": { view: "/app/views/inbox.js", tab: null }, // the app bar's bell opens it
   "/signin": { view: "/app/views/signin.js", public: true },
   "/tools/directory": { view: "/app/views/directory.js", tab: "/more",
@@ -60,6 +64,10 @@ export const ROUTES = {
     permission: "checkins.run" },
   "/tools/checkins/*": { view: "/app/views/checkin-live.js", tab: "/more",
     permission: "checkins.run" }, // * = a check-in's id
+  "/tools/events": { view: "/app/views/event-host.js", tab: "/more",
+    permission: "events.host" },
+  "/tools/tips": { view: "/app/views/tips-publish.js", tab: "/more",
+    permission: "tips.publish" },
   "/tools/health": { view: "/app/views/health-today.js", tab: "/more",
     permission: "health.summary" },
   "/tools/health/holds": { view: "/app/views/health-holds.js", tab: "/more",
@@ -94,6 +102,9 @@ const IMPORTS = {
   "/app/views/checkins.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/checkin-card.js", "/app/ui/paged.js"],
   "/app/views/declare.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/pass/status.js", "/app/storage.js"],
   "/app/views/directory.js": ["/app/icons.js"],
+  "/app/views/event-host.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/audience-picker.js", "/app/ui/event-card.js", "/app/ui/fields.js", "/app/ui/paged.js", "/app/ui/people-chooser.js", "/app/video/player.js", "/app/video/upload-card.js", "/app/video/uploader.js"],
+  "/app/views/event.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/event-card.js", "/app/ui/paged.js", "/app/ui/running-order.js"],
+  "/app/views/events.js": ["/app/icons.js", "/app/ui/event-card.js", "/app/ui/paged.js"],
   "/app/views/feed.js": ["/app/caches.js", "/app/icons.js", "/app/media.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js", "/app/ui/empty.js", "/app/ui/news.js", "/app/video/offline.js", "/app/video/player.js"],
   "/app/views/health-audit.js": ["/app/icons.js", "/app/tools.js", "/app/ui/console-nav.js", "/app/ui/reasons.js"],
   "/app/views/health-holds.js": ["/app/icons.js", "/app/tools.js", "/app/ui/console-nav.js", "/app/ui/reasons.js"],
@@ -102,7 +113,7 @@ const IMPORTS = {
   "/app/views/health-scans.js": ["/app/icons.js", "/app/tools.js", "/app/ui/bars.js", "/app/ui/console-nav.js", "/app/ui/counts.js"],
   "/app/views/health-today.js": ["/app/icons.js", "/app/tools.js", "/app/ui/bars.js", "/app/ui/console-nav.js", "/app/ui/counts.js"],
   "/app/views/healthpass.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/b64url.js", "/app/pass/base45.js", "/app/pass/cbor.js", "/app/pass/cose.js", "/app/pass/db.js", "/app/pass/device.js", "/app/pass/live.js", "/app/pass/proof.js", "/app/pass/qr.js", "/app/pass/status.js", "/app/pass/verify.js", "/app/pass/wake.js", "/app/storage.js", "/app/ui/avatar.js", "/vendor/qrcode-generator/qrcode.mjs"],
-  "/app/views/home.js": ["/app/caches.js", "/app/icons.js", "/app/install.js", "/app/media.js", "/app/outbox.js", "/app/pass/db.js", "/app/push.js", "/app/sending.js", "/app/storage.js", "/app/ui/avatar.js", "/app/ui/checkin-card.js", "/app/ui/news.js", "/app/ui/note-card.js", "/app/ui/push-card.js", "/app/ui/story-featured.js", "/app/video/offline.js", "/app/video/player.js"],
+  "/app/views/home.js": ["/app/caches.js", "/app/icons.js", "/app/install.js", "/app/media.js", "/app/outbox.js", "/app/pass/db.js", "/app/push.js", "/app/sending.js", "/app/storage.js", "/app/ui/avatar.js", "/app/ui/checkin-card.js", "/app/ui/event-card.js", "/app/ui/news.js", "/app/ui/note-card.js", "/app/ui/push-card.js", "/app/ui/story-featured.js", "/app/ui/tip-card.js", "/app/video/offline.js", "/app/video/player.js"],
   "/app/views/inbox.js": ["/app/caches.js", "/app/icons.js", "/app/inbox.js", "/app/links.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/empty.js"],
   "/app/views/moderation.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/avatar.js", "/app/ui/note-card.js", "/app/ui/paged.js"],
   "/app/views/more.js": ["/app/caches.js", "/app/icons.js", "/app/install.js", "/app/outbox.js", "/app/pass/db.js", "/app/push.js", "/app/storage.js", "/app/sw-client.js", "/app/tools.js", "/app/ui/avatar.js", "/app/ui/outbox-list.js", "/app/video/uploader.js"],
@@ -125,6 +136,9 @@ const IMPORTS = {
   "/app/views/supplies-stock.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/supply-console.js", "/app/ui/supply-request.js"],
   "/app/views/supplies.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/quantity-stepper.js", "/app/ui/supply-request.js", "/app/ui/supply-tabs.js"],
   "/app/views/supply-request.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/supply-request.js"],
+  "/app/views/tip.js": ["/app/icons.js", "/app/ui/event-card.js", "/app/ui/tip-card.js"],
+  "/app/views/tips-publish.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/event-card.js", "/app/ui/fields.js", "/app/ui/paged.js", "/app/ui/tip-card.js"],
+  "/app/views/tips.js": ["/app/caches.js", "/app/icons.js", "/app/pass/db.js", "/app/storage.js", "/app/tips-cache.js", "/app/ui/event-card.js", "/app/ui/paged.js", "/app/ui/tip-card.js"],
   "/app/views/wall.js": ["/app/caches.js", "/app/icons.js", "/app/outbox.js", "/app/pass/db.js", "/app/sending.js", "/app/storage.js", "/app/ui/avatar.js", "/app/ui/note-card.js", "/app/ui/paged.js"],
   "/app/views/watch.js": ["/app/caches.js", "/app/icons.js", "/app/media.js", "/app/outbox.js", "/app/pass/db.js", "/app/storage.js", "/app/ui/news.js", "/app/video/offline.js", "/app/video/player.js"],
 };

@@ -11,6 +11,8 @@ export const TOOLS = [
   { id: "campaigns", path: "/tools/campaigns", permission: "notes.campaigns", icon: "notes" },
   { id: "moderation", path: "/tools/moderation", permission: "notes.moderate", icon: "flag" },
   { id: "stories", path: "/tools/stories", permission: "stories.moderate", icon: "stories" },
+  { id: "events", path: "/tools/events", permission: "events.host", icon: "video" },
+  { id: "tips", path: "/tools/tips", permission: "tips.publish", icon: "pin" },
   { id: "storySettings", path: "/tools/story-settings", permission: "stories.settings",
     icon: "video" },
   { id: "supplies", path: "/tools/supplies", permission: "supplies.manage", icon: "box" },

@@ -28,15 +28,15 @@ IPHONE = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/60
 # What each demo account finds under "Your tools", in their profile's language.
 TOOLS = {
     "employee@example.com": [],
-    "editor@example.com": ["发布新闻", "发送通知", "故事审核"],
+    "editor@example.com": ["发布新闻", "发送通知", "故事审核", "主持活动", "发布小贴士"],
     "hr@example.com": ["Safety check-ins", "Directory import", "Publish news", "Notify",
-                       "Campaigns", "Moderation", "Story review", "Story settings", "Supplies desk",
-                       "Health today", "Entrance scans"],
+                       "Campaigns", "Moderation", "Story review", "Host events", "Publish tips",
+                       "Story settings", "Supplies desk", "Health today", "Entrance scans"],
     "health@example.com": ["今日健康", "暂停通行人员", "健康规则", "健康审计日志", "入口扫码"],
     "guard@example.com": ["扫描通行码"],
     "admin@example.com": ["Safety check-ins", "Directory import", "Publish news", "Notify",
-                          "Campaigns", "Moderation", "Story review", "Story settings",
-                          "Supplies desk"],
+                          "Campaigns", "Moderation", "Story review", "Host events", "Publish tips",
+                          "Story settings", "Supplies desk"],
 }
 
 
@@ -86,8 +86,15 @@ def test_role_tools_are_listed_in_more_only_for_their_roles(page: Page, accounts
             "/tools/health/scans": ["health@example.com", "hr@example.com"],
             "/tools/scan": ["guard@example.com"],
             "/tools/stories": ["editor@example.com", "hr@example.com", "admin@example.com"],
-            "/tools/supplies": ["hr@example.com", "admin@example.com"],
-            "/tools/supplies/picklist": ["hr@example.com", "admin@example.com"]}
+    "editor@example.com": ["发布新闻", "发送通知", "故事审核", "主持活动", "发布小贴士"],
+    "hr@example.com": ["Safety check-ins", "Directory import", "Publish news", "Notify",
+                       "Campaigns", "Moderation", "Story review", "Host events", "Publish tips",
+                       "Story settings", "Supplies desk", "Health today", "Entrance scans"],
+    "health@example.com": ["今日健康", "暂停通行人员", "健康规则", "健康审计日志", "入口扫码"],
+    "guard@example.com": ["扫描通行码"],
+    "admin@example.com": ["Safety check-ins", "Directory import", "Publish news", "Notify",
+                          "Campaigns", "Moderation", "Story review", "Host events", "Publish tips",
+                          "Story settings", "Supplies desk"],
     for path, holders in mine.items():
         page.goto(path)
         expect(page).to_have_url(re.compile(f"{path if email in holders else '/more'}$"))

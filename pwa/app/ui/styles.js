@@ -2,7 +2,7 @@
 // once someone signs in, so the sign-in screen downloads only what it shows.
 
 export const SCREEN_STYLES = ["home", "empty", "lists", "more", "pass", "video", "console", "inbox", "notes", "stories",
-  "supplies", "checkins"];
+  "supplies", "checkins", "events"];
 
 let loading = null;
 

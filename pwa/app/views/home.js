@@ -7,10 +7,12 @@ import { icon } from "../icons.js";
 import { dismiss, dismissed, installOffer, onInstallChange, promptInstall } from "../install.js";
 import { showError } from "../toast.js";
 import { checkinCard, quietError } from "../ui/checkin-card.js";
+import { onNowCard } from "../ui/event-card.js";
 import { audienceName, poster, states } from "../ui/news.js";
 import { noteCard } from "../ui/note-card.js";
 import { pushPrompt } from "../ui/push-card.js";
 import { featuredStories } from "../ui/story-featured.js";
+import { tipOfTheDay } from "../ui/tip-card.js";
 
 export const title = () => t("nav.home");
 
@@ -27,12 +29,26 @@ export function render(ctx) {
       h("h1", { class: "title title-xl" }, t("home.hello", { name: user.name })),
       h("p", { class: "lead" }, t("home.lead"))),
     checkins(),
+    whenThere("/api/events/now", (page) => page.items.map(onNowCard), "events-now-slot"),
     pushPrompt(),
     install,
     todayCard(feature("news", "/news", t("home.news.text", { unit: user.business_unit }))),
     featuredStories(),
     feature("pass", "/pass", t("home.pass.text")),
-    notesCard());
+    notesCard(),
+    whenThere("/api/tips/today", (tip) => [tipOfTheDay(tip)], "tip-today-slot"));
+}
+
+/** A slot that shows cards only once there is something to show: Home stays calm otherwise. */
+function whenThere(url, cards, className) {
+  const slot = h("div", { class: className });
+  get(url).then((data) => {
+    slot.replaceChildren(...cards(data));
+  }, (error) => {
+    // None today (404), offline, or an older server: nothing to show, and nothing to say.
+    if (!error.offline && error.status !== 404) console.warn(url, error.message);
+  });
+  return slot;
 }
 
 /** The open check-ins that reach me ("Are you safe?"), on top of everything else. */

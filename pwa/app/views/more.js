@@ -52,16 +52,17 @@ function profile(user) {
       h("dd", {}, value)))));
 }
 
-/** What the company offers each person here (supplies today; events and tips to come). */
+/** What the company offers each person here: supplies, live events, the tips library. */
 function services() {
+  const row = (href, iconName, title, meta) => h("li", {}, h("a", { href, "data-link": true, class: "row row-link" },
+    h("span", { class: "row-icon" }, icon(iconName, 22)),
+    h("span", { class: "row-body" }, h("span", { class: "row-title" }, t(title)),
+      h("span", { class: "row-meta" }, t(meta))),
+    icon("chevron", 20)));
   return h("section", { class: "section", "aria-labelledby": "services-title" },
     h("h2", { id: "services-title", class: "section-title" }, t("more.services")),
-    h("ul", { class: "card list" }, h("li", {},
-      h("a", { href: "/supplies", "data-link": true, class: "row row-link" },
-        h("span", { class: "row-icon" }, icon("box", 22)),
-        h("span", { class: "row-body" }, h("span", { class: "row-title" }, t("supplies.title")),
-          h("span", { class: "row-meta" }, t("supplies.moreHint"))),
-        icon("chevron", 20)))));
+    h("ul", { class: "card list more-services" }, row("/supplies", "box", "supplies.title", "supplies.moreHint"),
+      row("/events", "video", "events.title", "events.lead"), row("/tips", "pin", "tips.title", "tips.lead")));
 }
 
 function settings() {
