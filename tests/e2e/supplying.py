@@ -1,11 +1,14 @@
-"""Helpers for issue 17's end-to-end tests (medical supplies): the demo catalogue and stock on
-the shared server, people picked from the demo directory, and HR's look at a site's stock."""
+"""Helpers for issue 17's end-to-end tests (medical supplies): a server of their own with the
+demo catalogue and stock, people picked from the demo directory, and HR's look at a site's
+stock."""
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from functions.seed_supplies import REQUESTS, seed_demo_supplies
+from tests.e2e.conftest import Accounts, demo_app, serving
 from tests.e2e.noting import people
 
 # The demo requests' people have used some of this week's allowance: tests ask as others.
@@ -15,6 +18,27 @@ SEEDED = {person for person, *_ in REQUESTS}
 def seed(app) -> None:
     """The demo catalogue, stock at every site and a few requests, once per server."""
     seed_demo_supplies(app, int(app.extensions["together"].clock()))
+
+
+@pytest.fixture(scope="module")
+def supplies_server(tmp_path_factory):
+    """A server of the supplies tests' own: HR's steps notify the requesters, plain employees
+    whose unread notifications other tests count on the shared server."""
+    app = demo_app(tmp_path_factory.mktemp("supplies"))
+    seed(app)
+    with serving(app) as url:
+        yield app, url
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args, supplies_server):
+    """Every page of these tests (`page`, person_page's) opens the supplies server."""
+    return {**browser_context_args, "base_url": supplies_server[1]}
+
+
+@pytest.fixture
+def accounts(supplies_server) -> Accounts:
+    return Accounts(*supplies_server)
 
 
 def requester(site: str, language: str, n: int) -> dict:

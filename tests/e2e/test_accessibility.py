@@ -15,8 +15,8 @@ SIGNED_IN = [("Home", "/"), ("News", "/news"), ("Stories", "/stories"), ("Notes"
              ("Pass", "/pass"), ("More", "/more"), ("Directory import", "/tools/directory"),
              ("Campaigns", "/tools/campaigns"), ("Moderation", "/tools/moderation"),
               ("Supplies desk", "/tools/supplies"), ("Safety check-ins", "/tools/checkins"),
-              ("Events", "/events"), ("Tips and posters", "/tips"), ("Host events", "/tools/events"),
-              ("Publish tips", "/tools/tips")]
+              ("Events", "/events"), ("Tips and posters", "/tips"),
+              ("Host events", "/tools/events"), ("Publish tips", "/tools/tips")]
 UNDER_MORE = ("/tools/", "/events", "/tips")  # opened from More, not from a tab
 
 

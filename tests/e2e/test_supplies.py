@@ -9,24 +9,22 @@ from playwright.sync_api import Browser, Page, expect
 from tests.e2e.conftest import OUTBOX_EMPTY, open_home, screenshot, wait_until
 from tests.e2e.noting import person_page
 from tests.e2e.supplying import (
+    accounts,
+    browser_context_args,
     free,
     item_card,
     loaded,
     request_card,
     requester,
-    seed,
     show_delivery,
+    supplies_server,
 )
 from tests.e2e.test_accessibility import serious_violations
 
 pytestmark = pytest.mark.e2e
+__all__ = ["accounts", "browser_context_args", "supplies_server"]  # the fixtures above
 
 TRACKING = "SF Express SF1402 7781 0032"
-
-
-@pytest.fixture(autouse=True)
-def supplies(live_app):
-    seed(live_app)
 
 
 def test_masks_asked_for_offline_arrive_once_and_the_employee_sees_them_dispatched(

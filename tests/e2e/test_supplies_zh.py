@@ -7,14 +7,19 @@ from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.e2e.conftest import open_home, screenshot
 from tests.e2e.noting import person_page
-from tests.e2e.supplying import item_card, loaded, request_card, requester, seed, show_delivery
+from tests.e2e.supplying import (
+    accounts,
+    browser_context_args,
+    item_card,
+    loaded,
+    request_card,
+    requester,
+    show_delivery,
+    supplies_server,
+)
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(autouse=True)
-def supplies(live_app):
-    seed(live_app)
+__all__ = ["accounts", "browser_context_args", "supplies_server"]  # the fixtures above
 
 
 def in_chinese(route: Route):

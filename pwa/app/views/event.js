@@ -21,7 +21,7 @@ const ANSWERS = ["going", "maybe", "not_going"];
 
 export function render(ctx) {
   const id = idIn(location.pathname);
-  const slot = h("div", {}, h("p", { class: "app-loading", role: "status" }, t("app.loading")));
+  const slot = h("div", { class: "page-stack" }, h("p", { class: "app-loading", role: "status" }, t("app.loading")));
   const show = (event) => slot.replaceChildren(...details(ctx, event, show));
   get(`/api/events/${encodeURIComponent(id)}`).then(show, (error) => {
     slot.replaceChildren(h("p", { class: "card events-problem", role: "alert" }, error.message));

@@ -13,7 +13,7 @@ export const title = () => t("tips.title");
 
 export function render() {
   const id = idIn(location.pathname);
-  const slot = h("div", {}, h("p", { class: "app-loading", role: "status" }, t("app.loading")));
+  const slot = h("div", { class: "page-stack" }, h("p", { class: "app-loading", role: "status" }, t("app.loading")));
   get(`/api/tips/${encodeURIComponent(id)}`).then((tip) => slot.replaceChildren(...tipPage(tip)), (error) => {
     slot.replaceChildren(h("p", { class: "card events-problem", role: "alert" },
       error.offline ? t("tips.notSaved") : error.message));
